@@ -45,6 +45,7 @@ final class Workload {
   private static final AttributeKey<String> MODELS = AttributeKey.stringKey("expression.models");
   private static final AttributeKey<Long> CLOSE_CODE = AttributeKey.longKey("websocket.close_code");
   private static final AttributeKey<String> MESSAGE = AttributeKey.stringKey("message");
+  private static final String RECEIVED = "received from Hume: ";
   /** Hume closes an EVI socket after ten identical configuration errors. */
   private static final int FLOOD = 10;
 
@@ -81,8 +82,8 @@ final class Workload {
     times(21, () -> chat(id -> EVI.info("EVI chat {} ended after {} turns", id, 3 + random.nextInt(12))));
     times(4, () -> chat(id -> eviError(EVI::info, "E0714", "inactivity_timeout",
         "EVI chat was closed because the user inactivity timeout was reached.")));
-    round.add(() -> chat(id -> EVI.info("EVI chat {} ended: EVI Error: Code=E0715, Slug=max_duration_timeout, "
-        + "Message=The maximum duration of the chat was reached.", id)));
+    round.add(() -> chat(id -> reported(EVI::info, "EVI chat ended: EVI Error: Code=E0715, "
+        + "Slug=max_duration_timeout, Message=The maximum duration of the chat was reached.")));
     round.add(() -> chat(id -> {
       for (int i = 0; i < FLOOD; i++) {
         eviError(EVI::warn, "E0703", null, "The EVI configuration is invalid: voice not found for config version 3.");
@@ -91,7 +92,7 @@ final class Workload {
     }));
     round.add(() -> chat(id -> failed(EVI, Level.ERROR, "EVI chat " + id + " failed",
         new HumeSdkException("Error (E0705): Custom language model disconnected."))));
-    round.add(() -> chat(id -> EVI.error("custom language model unavailable: code='E0712' "
+    round.add(() -> chat(id -> reported(EVI::error, "custom language model unavailable: code='E0712' "
         + "slug='custom_language_model_timed_out' type='error' message='The custom language model timed out "
         + "during the connection attempt.'")));
     times(2, () -> chat(id -> {
@@ -123,31 +124,32 @@ final class Workload {
               + "traffic and your request was rate limited.\"}"));
       TTS.info("TTS retry succeeded");
     }));
-    round.add(() -> tts(() -> TTS.warn("TTS request refused: hume(E0801): The request may violate our "
-        + "Acceptable Use Policy.")));
-    round.add(() -> tts(() -> TTS.error("voice design failed: hume(E0802): Unable to randomize the requested "
-        + "voice parameter.")));
+    round.add(() -> tts(() -> failed(TTS, Level.WARN, "TTS request refused", new HumeSdkException(
+        "hume(E0801): The request may violate our Acceptable Use Policy."))));
+    round.add(() -> tts(() -> failed(TTS, Level.ERROR, "voice design failed", new HumeSdkException(
+        "hume(E0802): Unable to randomize the requested voice parameter."))));
     round.add(() -> tts(() -> failed(TTS, Level.ERROR, "TTS request failed", new HumeSdkException(
         "hume(E0300): You've run out of credits. Activate billing to continue making API calls."))));
-    round.add(() -> tts(() -> TTS.warn("could not save cloned voice: hume(E0812): A voice with the specified "
-        + "name already exists.")));
-    round.add(() -> tts(() -> TTS.warn("TTS request timed out: hume(E0601): The request timed out while "
-        + "waiting for a response.")));
+    round.add(() -> tts(() -> failed(TTS, Level.WARN, "could not save cloned voice", new HumeSdkException(
+        "hume(E0812): A voice with the specified name already exists."))));
+    round.add(() -> tts(() -> failed(TTS, Level.WARN, "TTS request timed out", new HumeSdkException(
+        "hume(E0601): The request timed out while waiting for a response."))));
     // Logged at DEBUG below the logger's INFO level: the turbo filter lets critical codes through anyway.
-    round.add(() -> tts(() -> TTS.debug("TTS response body: {\"code\":\"I0100\",\"message\":\"Internal error.\"}")));
+    round.add(() -> tts(() -> reported(TTS::debug,
+        "TTS response body: {\"code\":\"I0100\",\"message\":\"Internal error.\"}")));
   }
 
   private void addExpression() {
     times(13, () -> stream(() -> EXPRESSION.info("stream predictions: {} faces, {} prosody segments",
         1 + random.nextInt(3), random.nextInt(9))));
-    times(2, () -> stream(() -> humeMessage(EXPRESSION::info,
+    times(2, () -> stream(() -> reported(EXPRESSION::info, RECEIVED +
         "{\"face\":{\"warning\":\"No faces could be detected in the media.\",\"code\":\"W0103\"}}")));
-    round.add(() -> stream(() -> humeMessage(EXPRESSION::info,
+    round.add(() -> stream(() -> reported(EXPRESSION::info, RECEIVED +
         "{\"prosody\":{\"warning\":\"No speech could be detected in the media.\",\"code\":\"W0105\"}}")));
-    times(2, () -> stream(() -> humeMessage(EXPRESSION::warn,
+    times(2, () -> stream(() -> reported(EXPRESSION::warn, RECEIVED +
         "{\"error\":\"Your audio file was too long. The limit is 5000 milliseconds.\",\"code\":\"E0203\"}")));
     round.add(() -> stream(() -> closed(EXPRESSION::warn, 1011, "internal server error")));
-    round.add(() -> stream(() -> humeMessage(EXPRESSION::error,
+    round.add(() -> stream(() -> reported(EXPRESSION::error, RECEIVED +
         "{\"error\":\"You do not have permission to access the requested resource.\",\"code\":\"E0602\"}")));
   }
 
@@ -204,12 +206,13 @@ final class Workload {
     String json = "{\"type\":\"error\",\"code\":\"" + code + "\","
         + (slug == null ? "" : "\"slug\":\"" + slug + "\",")
         + "\"message\":\"" + message + "\",\"request_id\":\"" + requestId() + "\"}";
-    humeMessage(log, json);
+    reported(log, RECEIVED + json);
   }
 
-  private static void humeMessage(Consumer<String> log, String json) {
-    Span.current().addEvent("hume.message", Attributes.of(MESSAGE, json));
-    log.accept("received from Hume: " + json);
+  /** Text from Hume, logged as received and added to the span as an event, as instrumented clients do. */
+  private static void reported(Consumer<String> log, String text) {
+    Span.current().addEvent("hume.message", Attributes.of(MESSAGE, text));
+    log.accept(text);
   }
 
   private static void closed(Consumer<String> log, long status, String why) {
