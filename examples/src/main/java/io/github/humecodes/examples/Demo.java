@@ -44,6 +44,10 @@ public final class Demo {
       System.exit(2);
       return;
     }
+    if (options == null) {
+      System.out.println(DemoOptions.USAGE);
+      return;
+    }
     run(options, System.out);
   }
 

@@ -16,6 +16,7 @@ record DemoOptions(Path out, int metricsPort, int lingerSeconds, long seed) {
   /** Upper bound of --linger, so that a forgotten demo still stops by itself. */
   static final int MAX_LINGER_SECONDS = 3600;
 
+  /** The options, or null when help was asked for; IllegalArgumentException naming the bad option. */
   static DemoOptions parse(String... args) {
     Path out = Path.of("humecodes-demo");
     int port = 0;
@@ -24,7 +25,7 @@ record DemoOptions(Path out, int metricsPort, int lingerSeconds, long seed) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("-h") || arg.equals("--help")) {
-        throw new IllegalArgumentException(USAGE);
+        return null;
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + arg + "\n" + USAGE);
