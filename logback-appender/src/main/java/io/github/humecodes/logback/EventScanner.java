@@ -1,0 +1,160 @@
+package io.github.humecodes.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import io.github.humecodes.Detection;
+import io.github.humecodes.Detector;
+import io.github.humecodes.HumeCode;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Finds the Hume codes of a logging event or of a logging call; the detection logic of the appender, the JSON
+ * provider, the converter and the turbo filter. Immutable and thread-safe. Never throws.
+ *
+ * <p>An event is read in this order: the formatted message, the throwable chain (class names and messages,
+ * causes and suppressed, at most {@link Detector#MAX_THROWABLES}, cycle-safe), key-value pair values, and MDC
+ * values when {@code scanMdc} is on. A {@link CharSequence} value is scanned as text; a value that is exactly a
+ * code counts too (close codes only under a key that names one, {@link Detector#valueCode}).
+ */
+final class EventScanner {
+    private final Detector detector;
+    private final boolean scanMdc;
+
+    EventScanner(Detector detector, boolean scanMdc) {
+        this.detector = detector;
+        this.scanMdc = scanMdc;
+    }
+
+    Detector detector() {
+        return detector;
+    }
+
+    boolean scanMdc() {
+        return scanMdc;
+    }
+
+    /**
+     * The codes of {@code event}, or null when it carries none. An event decorated by
+     * {@link HumeEnrichingAppender} is not scanned again: its detection is reused.
+     */
+    Detection scan(ILoggingEvent event) {
+        if (event instanceof HumeEvent) {
+            return ((HumeEvent) event).detection();
+        }
+        try {
+            Detection found = detector.scan(event.getFormattedMessage(), null);
+            found = scanThrowable(event.getThrowableProxy(), found);
+            found = scanPairs(event.getKeyValuePairs(), found);
+            if (scanMdc) {
+                found = scanMdc(event.getMDCPropertyMap(), found);
+            }
+            return found;
+        } catch (RuntimeException e) {
+            return null; // a broken event or toString() must not break logging
+        }
+    }
+
+    /**
+     * The codes of a logging call as a turbo filter sees it, before any event exists: the format string, the
+     * parameters that are text or throwables, and the throwable. The formatted message is not built.
+     */
+    Detection scanCall(String format, Object[] params, Throwable thrown) {
+        try {
+            Detection found = detector.scan(format, null);
+            if (params != null) {
+                for (Object p : params) {
+                    if (p instanceof CharSequence) {
+                        found = detector.scan((CharSequence) p, found);
+                    } else if (p instanceof Throwable) {
+                        found = detector.scan((Throwable) p, found);
+                    }
+                }
+            }
+            return detector.scan(thrown, found);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Detection scanThrowable(IThrowableProxy proxy, Detection found) {
+        if (proxy == null) {
+            return found;
+        }
+        if (proxy instanceof ThrowableProxy) {
+            Throwable t = ((ThrowableProxy) proxy).getThrowable();
+            if (t != null) {
+                return detector.scan(t, found);
+            }
+        }
+        // A deserialized event (ThrowableProxyVO) or another implementation: walk the proxies themselves.
+        return scanProxy(proxy, found, new IdentityHashMap<>());
+    }
+
+    private Detection scanProxy(IThrowableProxy p, Detection found, Map<IThrowableProxy, Boolean> seen) {
+        if (p == null || seen.size() >= Detector.MAX_THROWABLES || seen.put(p, Boolean.TRUE) != null) {
+            return found;
+        }
+        found = detector.scan(p.getClassName(), found);
+        found = detector.scan(p.getMessage(), found);
+        if (p.isCyclic()) {
+            return found; // a stand-in for a throwable already in the chain
+        }
+        found = scanProxy(p.getCause(), found, seen);
+        IThrowableProxy[] suppressed = p.getSuppressed();
+        if (suppressed != null) {
+            for (IThrowableProxy s : suppressed) {
+                found = scanProxy(s, found, seen);
+            }
+        }
+        return found;
+    }
+
+    private Detection scanPairs(List<KeyValuePair> pairs, Detection found) {
+        if (pairs == null) {
+            return found;
+        }
+        for (int i = 0, n = pairs.size(); i < n; i++) {
+            KeyValuePair pair = pairs.get(i);
+            if (pair != null) {
+                found = scanValue(pair.key, pair.value, found);
+            }
+        }
+        return found;
+    }
+
+    private Detection scanMdc(Map<String, String> mdc, Detection found) {
+        if (mdc == null || mdc.isEmpty()) {
+            return found;
+        }
+        for (Map.Entry<String, String> e : mdc.entrySet()) {
+            found = scanValue(e.getKey(), e.getValue(), found);
+        }
+        return found;
+    }
+
+    private Detection scanValue(String key, Object value, Detection found) {
+        HumeCode exact = null;
+        if (value instanceof CharSequence) {
+            CharSequence text = (CharSequence) value;
+            found = detector.scan(text, found); // also finds a value that is exactly an E/W/I code
+            if (text.length() == 4) {
+                exact = detector.valueCode(key, text);
+            }
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            exact = detector.valueCode(key, ((Number) value).longValue());
+        }
+        return exact == null ? found : Detection.merge(found, closeCodeAlone(exact));
+    }
+
+    /**
+     * The shared detection of one close code. Core makes detections only while scanning text, so this scans
+     * the code in a close context.
+     */
+    private Detection closeCodeAlone(HumeCode code) {
+        return detector.scan("close code " + code.code(), null);
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.humecodes.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import io.github.humecodes.Detection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Finds the Hume codes of each event once and hands the event to its {@code <appender-ref>} children with the
+ * enrichment fields ({@code hume.code}, {@code hume.category}, {@code hume.severity}, {@code hume.description},
+ * {@code hume.retryable}, and {@code hume.codes} when there are several) added as key-value pairs, so that
+ * LogstashEncoder writes them as top-level fields, {@code %kvp} prints them, and appenders that read
+ * key-value pairs capture them.
+ *
+ * <pre>{@code
+ * <appender name="HUME" class="io.github.humecodes.logback.HumeEnrichingAppender">
+ *   <appender-ref ref="JSON"/>
+ * </appender>
+ * }</pre>
+ *
+ * <p>Like Logback's {@code AsyncAppender}, but synchronous: children run in the caller's thread. The original
+ * event is never changed (other appenders share it): children get a decorating event, and an event without a
+ * code is passed on as it is. Fields already on the event (a key-value pair or MDC entry of the same name) are
+ * not overwritten. A child that throws does not stop the others; each failing child is reported once to the
+ * status manager. Stopping this appender stops its children, as {@code AsyncAppender} does.
+ *
+ * <p>Properties: {@code fieldPrefix} (default {@code hume.}), {@code catalog} (override file),
+ * {@code maxScanChars} (default 65536), {@code scanMdc} (default false). Thread-safe.
+ */
+public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+        implements AppenderAttachable<ILoggingEvent> {
+    private final ScanSettings settings = new ScanSettings();
+    private final AppenderAttachableImpl<ILoggingEvent> attached = new AppenderAttachableImpl<>();
+    /** The attached children, copied on change so that appending allocates nothing. */
+    @SuppressWarnings("unchecked")
+    private volatile Appender<ILoggingEvent>[] children = new Appender[0];
+    /** Children that threw, reported once each. */
+    private final Map<Appender<ILoggingEvent>, Boolean> reported = new ConcurrentHashMap<>();
+    private volatile EventScanner scanner;
+    private volatile HumeFields fields;
+
+    public void setFieldPrefix(String fieldPrefix) {
+        settings.fieldPrefix(fieldPrefix);
+    }
+
+    public String getFieldPrefix() {
+        return settings.fieldPrefix();
+    }
+
+    /** Path of a catalog override file (the catalog's JSON schema), merged over the built-in catalog. */
+    public void setCatalog(String catalog) {
+        settings.catalog(catalog);
+    }
+
+    public String getCatalog() {
+        return settings.catalog();
+    }
+
+    public void setMaxScanChars(int maxScanChars) {
+        settings.maxScanChars(maxScanChars);
+    }
+
+    public int getMaxScanChars() {
+        return settings.maxScanChars();
+    }
+
+    /** Whether MDC values are scanned for codes too (default false). */
+    public void setScanMdc(boolean scanMdc) {
+        settings.scanMdc(scanMdc);
+    }
+
+    public boolean isScanMdc() {
+        return settings.scanMdc();
+    }
+
+    @Override
+    public void start() {
+        if (isStarted()) {
+            return;
+        }
+        String label = "HumeEnrichingAppender [" + getName() + "]";
+        scanner = settings.scanner(this, label);
+        fields = settings.fields(this, label);
+        if (children.length == 0) {
+            addError(label + ": no appender-ref; it needs at least one appender to pass events to");
+            return;
+        }
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        if (!isStarted()) {
+            return;
+        }
+        super.stop();
+        detachAndStopAllAppenders();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        ILoggingEvent out = event;
+        Detection found = scanner.scan(event);
+        if (found != null) {
+            List<KeyValuePair> added = fields.pairs(found, event);
+            if (!added.isEmpty()) {
+                out = new HumeEvent(event, found, added);
+            }
+        }
+        for (Appender<ILoggingEvent> child : children) {
+            try {
+                child.doAppend(out);
+            } catch (RuntimeException | LinkageError e) {
+                if (reported.putIfAbsent(child, Boolean.TRUE) == null) {
+                    addError("HumeEnrichingAppender [" + getName() + "]: appender [" + child.getName()
+                            + "] threw; the other appenders still get the events (reported once)", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void addAppender(Appender<ILoggingEvent> appender) {
+        attached.addAppender(appender);
+        refresh();
+    }
+
+    @Override
+    public Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+        return attached.iteratorForAppenders();
+    }
+
+    @Override
+    public Appender<ILoggingEvent> getAppender(String name) {
+        return attached.getAppender(name);
+    }
+
+    @Override
+    public boolean isAttached(Appender<ILoggingEvent> appender) {
+        return attached.isAttached(appender);
+    }
+
+    @Override
+    public void detachAndStopAllAppenders() {
+        attached.detachAndStopAllAppenders();
+        refresh();
+    }
+
+    @Override
+    public boolean detachAppender(Appender<ILoggingEvent> appender) {
+        boolean removed = attached.detachAppender(appender);
+        refresh();
+        return removed;
+    }
+
+    @Override
+    public boolean detachAppender(String name) {
+        boolean removed = attached.detachAppender(name);
+        refresh();
+        return removed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized void refresh() {
+        List<Appender<ILoggingEvent>> list = new java.util.ArrayList<>();
+        attached.iteratorForAppenders().forEachRemaining(list::add);
+        children = list.toArray(new Appender[0]);
+        reported.keySet().retainAll(Collections.unmodifiableList(list));
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.humecodes.logback;
+
+import ch.qos.logback.core.spi.ContextAware;
+import io.github.humecodes.Catalog;
+import io.github.humecodes.CatalogException;
+import io.github.humecodes.Detector;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * The settings every Logback component of this module shares ({@code catalog}, {@code maxScanChars},
+ * {@code scanMdc}, {@code fieldPrefix}), and the one place that turns them into an {@link EventScanner} and
+ * reports bad values. Not thread-safe: set from configuration, then read by {@code start()}.
+ */
+final class ScanSettings {
+    static final String DEFAULT_FIELD_PREFIX = "hume.";
+
+    private String catalog;
+    private int maxScanChars = Detector.DEFAULT_MAX_SCAN_CHARS;
+    private boolean scanMdc;
+    private String fieldPrefix = DEFAULT_FIELD_PREFIX;
+
+    String catalog() {
+        return catalog;
+    }
+
+    void catalog(String path) {
+        this.catalog = path;
+    }
+
+    int maxScanChars() {
+        return maxScanChars;
+    }
+
+    void maxScanChars(int max) {
+        this.maxScanChars = max;
+    }
+
+    boolean scanMdc() {
+        return scanMdc;
+    }
+
+    void scanMdc(boolean scan) {
+        this.scanMdc = scan;
+    }
+
+    String fieldPrefix() {
+        return fieldPrefix;
+    }
+
+    void fieldPrefix(String prefix) {
+        this.fieldPrefix = prefix;
+    }
+
+    /**
+     * The scanner these settings describe. A bad {@code maxScanChars} or {@code catalog} is reported through
+     * {@code owner} (to the status manager), prefixed by {@code label}, and replaced by its default.
+     */
+    EventScanner scanner(ContextAware owner, String label) {
+        int max = maxScanChars;
+        if (max < 1) {
+            owner.addError(label + ": maxScanChars must be a positive number, was " + max + "; using "
+                    + Detector.DEFAULT_MAX_SCAN_CHARS);
+            max = Detector.DEFAULT_MAX_SCAN_CHARS;
+        }
+        Catalog loaded = null;
+        if (catalog != null && !catalog.isBlank()) {
+            try {
+                loaded = Catalog.load(Path.of(catalog.trim()));
+            } catch (CatalogException | InvalidPathException e) {
+                owner.addError(label + ": catalog " + catalog.trim() + " not used: " + e.getMessage()
+                        + "; using the built-in catalog", e);
+            }
+        }
+        Detector detector = loaded == null && max == Detector.DEFAULT_MAX_SCAN_CHARS
+                ? Detector.create()
+                : Detector.create(loaded == null ? Catalog.builtIn() : loaded, max);
+        return new EventScanner(detector, scanMdc);
+    }
+
+    /** The field names for {@code fieldPrefix}; a null prefix is reported and replaced by the default. */
+    HumeFields fields(ContextAware owner, String label) {
+        String prefix = fieldPrefix;
+        if (prefix == null) {
+            owner.addError(label + ": fieldPrefix must not be null; using " + DEFAULT_FIELD_PREFIX);
+            prefix = DEFAULT_FIELD_PREFIX;
+        }
+        return HumeFields.withPrefix(prefix);
+    }
+}
