@@ -90,11 +90,15 @@ public class HumeConverter extends ClassicConverter {
         if (f == null || s == null) {
             return "";
         }
-        Detection found = s.scan(event);
-        if (found == null) {
+        try {
+            Detection found = s.scan(event);
+            if (found == null) {
+                return "";
+            }
+            Object value = f == HumeFields.Field.CODES ? HumeFields.codes(found) : f.value(found);
+            return HumeFields.text(value);
+        } catch (RuntimeException e) {
             return "";
         }
-        Object value = f == HumeFields.Field.CODES ? HumeFields.codes(found) : f.value(found);
-        return HumeFields.text(value);
     }
 }

@@ -107,14 +107,7 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
 
     @Override
     protected void append(ILoggingEvent event) {
-        ILoggingEvent out = event;
-        Detection found = scanner.scan(event);
-        if (found != null) {
-            List<KeyValuePair> added = fields.pairs(found, event);
-            if (!added.isEmpty()) {
-                out = new HumeEvent(event, found, added);
-            }
-        }
+        ILoggingEvent out = decorate(event);
         for (Appender<ILoggingEvent> child : children) {
             try {
                 child.doAppend(out);
@@ -125,6 +118,22 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
                 }
             }
         }
+    }
+
+    /** The event with the fields added, or the event itself when it has no code or cannot be read. */
+    private ILoggingEvent decorate(ILoggingEvent event) {
+        try {
+            Detection found = scanner.scan(event);
+            if (found != null) {
+                List<KeyValuePair> added = fields.pairs(found, event);
+                if (!added.isEmpty()) {
+                    return new HumeEvent(event, found, added);
+                }
+            }
+        } catch (RuntimeException e) {
+            // An event whose getters throw still goes to the children, undecorated.
+        }
+        return event;
     }
 
     @Override

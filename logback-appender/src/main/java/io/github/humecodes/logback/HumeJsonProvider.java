@@ -88,9 +88,14 @@ public class HumeJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
 
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-        Detection found = scanner.scan(event);
-        if (found == null) {
-            return;
+        Detection found;
+        try {
+            found = scanner.scan(event);
+            if (found == null) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            return; // an event whose getters throw is written without the fields
         }
         String nest = getFieldName();
         if (nest == null) {
