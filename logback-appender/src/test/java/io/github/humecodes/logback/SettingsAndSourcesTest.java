@@ -51,7 +51,7 @@ class SettingsAndSourcesTest {
     }
 
     @Test
-    void defaults() {
+    void defaultValues() {
         HumeEnrichingAppender fresh = new HumeEnrichingAppender();
         assertThat(fresh.getFieldPrefix()).isEqualTo("hume.");
         assertThat(fresh.getCatalog()).isNull();
