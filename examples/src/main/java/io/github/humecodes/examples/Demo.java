@@ -11,8 +11,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ public final class Demo {
   static final String SPANS_FILE = "spans.jsonl";
   /** Pause between operations while lingering: about ten operations a second. */
   private static final long LINGER_PAUSE_MILLIS = 100;
+  /** Categories whose sample lines the console shows first: a page, an expected lifecycle event, a warning nested in JSON. */
+  private static final List<String> SHOWCASE = List.of("billing", "session", "no_result");
 
   private Demo() {}
 
@@ -115,6 +119,14 @@ public final class Demo {
     }
   }
 
+  /** Three sample lines: the showcase categories when the run has them, else the first categories seen. */
+  private static List<String> samples(LogSummary summary) {
+    List<String> lines = new ArrayList<>();
+    SHOWCASE.stream().map(summary.samples()::get).filter(Objects::nonNull).forEach(lines::add);
+    summary.samples().values().stream().filter(line -> !lines.contains(line)).forEach(lines::add);
+    return lines.subList(0, Math.min(3, lines.size()));
+  }
+
   private static void report(DemoOptions options, Path out, int operations, PrintStream console) throws IOException {
     Path logs = out.resolve(LOGS_FILE);
     LogSummary summary = LogSummary.read(logs);
@@ -124,8 +136,7 @@ public final class Demo {
         + "streams), seed %d%n", operations, options.seed());
     console.println();
     console.println("A few enriched log lines from logs.jsonl:");
-    List<String> samples = summary.samples();
-    samples.stream().limit(3).forEach(line -> console.println("  " + line));
+    samples(summary).forEach(line -> console.println("  " + line));
     console.println();
     console.printf("%d of %d log lines carry a Hume code. By category:%n", summary.enriched(), summary.lines());
     summary.byCategory().forEach((category, n) -> console.printf("  %-15s %4d%n", category, n));

@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a JSON lines log file holds, read back: how many lines, how many carry {@code hume.category}, counts
- * by category and by severity, and the first enriched line of each category.
+ * by category and by severity, and the first enriched line without a stack trace of each category (in order of
+ * appearance).
  *
  * <p>Immutable.
  */
@@ -24,7 +24,7 @@ record LogSummary(
     int enriched,
     Map<String, Integer> byCategory,
     Map<String, Integer> bySeverity,
-    List<String> samples) {
+    Map<String, String> samples) {
   static final String CATEGORY = "hume.category";
   static final String SEVERITY = "hume.severity";
 
@@ -34,7 +34,7 @@ record LogSummary(
     int enriched = 0;
     Map<String, Integer> byCategory = new TreeMap<>();
     Map<String, Integer> bySeverity = new TreeMap<>();
-    Map<String, String> firstOfCategory = new TreeMap<>();
+    Map<String, String> firstOfCategory = new LinkedHashMap<>();
     try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.isBlank()) {
@@ -50,10 +50,12 @@ record LogSummary(
         byCategory.merge(category.asString(), 1, Integer::sum);
         JsonNode severity = event.get(SEVERITY);
         bySeverity.merge(severity == null ? "(none)" : severity.asString(), 1, Integer::sum);
-        firstOfCategory.putIfAbsent(category.asString(), line);
+        if (!event.has("stack_trace")) {
+          firstOfCategory.putIfAbsent(category.asString(), line);
+        }
       }
     }
     return new LogSummary(lines, enriched, Collections.unmodifiableMap(byCategory),
-        Collections.unmodifiableMap(bySeverity), List.copyOf(new ArrayList<>(firstOfCategory.values())));
+        Collections.unmodifiableMap(bySeverity), Collections.unmodifiableMap(firstOfCategory));
   }
 }
