@@ -1,0 +1,48 @@
+package io.github.humecodes.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The README's JSON snippets, as users copy them: file appenders writing JSON lines. */
+class ReadmeSnippetsTest {
+    @TempDir
+    Path dir;
+
+    private List<String> run(String resource) throws Exception {
+        LoggerContext context = Logs.configure(resource, Map.of("LOG_DIR", dir.toString()));
+        context.getLogger("voiceagent").error("EVI Error: Code=E0715, Slug=max_duration_timeout");
+        context.getLogger("voiceagent").info("connected");
+        List<String> problems = Logs.problems(context);
+        context.stop();
+        assertThat(problems).isEmpty();
+        return Files.readAllLines(dir.resolve("app.jsonl"));
+    }
+
+    @Test
+    void theAppenderInFrontOfALogstashEncoderAppender() throws Exception {
+        List<String> lines = run("readme-appender.xml");
+        JsonNode first = Logs.json(lines.get(0));
+        assertThat(first.get("hume.code").asString()).isEqualTo("E0715");
+        assertThat(first.get("hume.category").asString()).isEqualTo("session");
+        assertThat(first.get("hume.severity").asString()).isEqualTo("info");
+        assertThat(Logs.json(lines.get(1)).has("hume.code")).isFalse();
+    }
+
+    @Test
+    void theProviderInsideTheEncoder() throws Exception {
+        List<String> lines = run("readme-provider.xml");
+        JsonNode first = Logs.json(lines.get(0));
+        assertThat(first.get("hume.code").asString()).isEqualTo("E0715");
+        assertThat(first.get("hume.category").asString()).isEqualTo("session");
+        assertThat(first.get("hume.retryable").asBoolean()).isFalse();
+        assertThat(Logs.json(lines.get(1)).has("hume.code")).isFalse();
+    }
+}
