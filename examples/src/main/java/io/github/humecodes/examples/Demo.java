@@ -100,6 +100,7 @@ public final class Demo {
             : metrics.registerMetricReader(
                 PrometheusHttpServer.builder().setHost("127.0.0.1").setPort(options.metricsPort()).build()))
         .setResultAsGlobal()
+        .disableShutdownHook() // run() shuts it down itself, before reading the files back
         .build()
         .getOpenTelemetrySdk();
   }
@@ -129,6 +130,10 @@ public final class Demo {
 
   private static void report(DemoOptions options, Path out, int operations, PrintStream console) throws IOException {
     Path logs = out.resolve(LOGS_FILE);
+    if (!Files.isRegularFile(logs)) {
+      console.printf("%nNo %s: the logback.xml in use does not write it (the demo's own writes it under --out).%n", logs);
+      return;
+    }
     LogSummary summary = LogSummary.read(logs);
     SpanSummary spanSummary = SpanSummary.read(out.resolve(SPANS_FILE));
     console.println();

@@ -111,6 +111,10 @@ class OpenSearchTest {
     Set<String> referenced = OpenSearchDashboards.referencedFields(OpenSearchDashboards.savedObjects());
     assertThat(referenced).isNotEmpty();
     assertThat(mapped).containsAll(referenced);
+    // And the demo's documents really hold each of them: the panels are not empty.
+    for (String field : referenced) {
+      assertThat(count("{\"query\":{\"exists\":{\"field\":\"" + field + "\"}}}")).as(field).isPositive();
+    }
   }
 
   @Test
