@@ -46,11 +46,6 @@ final class HumeEvent implements ILoggingEvent {
         return detection;
     }
 
-    /** The event this one decorates. */
-    ILoggingEvent original() {
-        return event;
-    }
-
     @Override
     public List<KeyValuePair> getKeyValuePairs() {
         return pairs;

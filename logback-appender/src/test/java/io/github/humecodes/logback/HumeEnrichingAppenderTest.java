@@ -11,7 +11,6 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,9 +197,5 @@ class HumeEnrichingAppenderTest {
         hume.stop();
         assertThat(child.isStarted()).isFalse();
         assertThat(hume.getAppender("child")).isNull();
-    }
-
-    static List<String> keys(ILoggingEvent e) {
-        return e.getKeyValuePairs().stream().map(p -> p.key).toList();
     }
 }
