@@ -26,6 +26,11 @@ public final class Detection {
         this.codes = codes;
     }
 
+    /** The detection of {@code code} alone: the shared instance, so this allocates nothing. */
+    public static Detection of(HumeCode code) {
+        return code.alone();
+    }
+
     /** The most severe code, first found on ties. */
     public HumeCode primary() {
         return primary;
