@@ -147,14 +147,6 @@ final class EventScanner {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
             exact = detector.valueCode(key, ((Number) value).longValue());
         }
-        return exact == null ? found : Detection.merge(found, closeCodeAlone(exact));
-    }
-
-    /**
-     * The shared detection of one close code. Core makes detections only while scanning text, so this scans
-     * the code in a close context.
-     */
-    private Detection closeCodeAlone(HumeCode code) {
-        return detector.scan("close code " + code.code(), null);
+        return exact == null ? found : Detection.merge(found, Detection.of(exact));
     }
 }
