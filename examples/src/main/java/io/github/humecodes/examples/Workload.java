@@ -112,7 +112,8 @@ final class Workload {
         "You've run out of credits. Activate billing to continue making API calls.")));
     round.add(() -> chat(id -> eviError(EVI::error, "I0116", "transcription_failure",
         "Speech transcription failed inside Hume.")));
-    round.add(() -> chat(id -> eviError(EVI::warn, "E0731", null, "Chat group is archived.")));
+    // A code newer than the catalog: reported in category unknown, with the E family's severity.
+    round.add(() -> chat(id -> eviError(EVI::warn, "E0731", null, "An error this catalog does not list yet.")));
   }
 
   private void addTts() {
