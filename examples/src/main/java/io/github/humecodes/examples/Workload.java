@@ -1,7 +1,6 @@
 package io.github.humecodes.examples;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -44,7 +43,8 @@ final class Workload {
   private static final AttributeKey<Long> TEXT_LENGTH = AttributeKey.longKey("tts.text_length");
   private static final AttributeKey<String> MODELS = AttributeKey.stringKey("expression.models");
   private static final AttributeKey<Long> CLOSE_CODE = AttributeKey.longKey("websocket.close_code");
-  private static final AttributeKey<String> MESSAGE = AttributeKey.stringKey("message");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  private static final AttributeKey<String> WARNING_CODE = AttributeKey.stringKey("expression.warning.code");
   private static final String RECEIVED = "received from Hume: ";
   /** Hume closes an EVI socket after ten identical configuration errors. */
   private static final int FLOOD = 10;
@@ -82,8 +82,8 @@ final class Workload {
     times(21, () -> chat(id -> EVI.info("EVI chat {} ended after {} turns", id, 3 + random.nextInt(12))));
     times(4, () -> chat(id -> eviError(EVI::info, "E0714", "inactivity_timeout",
         "EVI chat was closed because the user inactivity timeout was reached.")));
-    round.add(() -> chat(id -> reported(EVI::info, "EVI chat ended: EVI Error: Code=E0715, "
-        + "Slug=max_duration_timeout, Message=The maximum duration of the chat was reached.")));
+    round.add(() -> chat(id -> failed(EVI, Level.INFO, "EVI chat ended", new HumeSdkException("EVI Error: "
+        + "Code=E0715, Slug=max_duration_timeout, Message=The maximum duration of the chat was reached."))));
     round.add(() -> chat(id -> {
       for (int i = 0; i < FLOOD; i++) {
         eviError(EVI::warn, "E0703", null, "The EVI configuration is invalid: voice not found for config version 3.");
@@ -92,9 +92,9 @@ final class Workload {
     }));
     round.add(() -> chat(id -> failed(EVI, Level.ERROR, "EVI chat " + id + " failed",
         new HumeSdkException("Error (E0705): Custom language model disconnected."))));
-    round.add(() -> chat(id -> reported(EVI::error, "custom language model unavailable: code='E0712' "
-        + "slug='custom_language_model_timed_out' type='error' message='The custom language model timed out "
-        + "during the connection attempt.'")));
+    round.add(() -> chat(id -> failed(EVI, Level.ERROR, "custom language model unavailable", new HumeSdkException(
+        "code='E0712' slug='custom_language_model_timed_out' type='error' message='The custom language model "
+            + "timed out during the connection attempt.'"))));
     times(2, () -> chat(id -> {
       closed(EVI::warn, 1011, "internal server error; reconnecting");
       EVI.info("EVI chat {} resumed on a new socket", id);
@@ -136,22 +136,22 @@ final class Workload {
     round.add(() -> tts(() -> failed(TTS, Level.WARN, "TTS request timed out", new HumeSdkException(
         "hume(E0601): The request timed out while waiting for a response."))));
     // Logged at DEBUG below the logger's INFO level: the turbo filter lets critical codes through anyway.
-    round.add(() -> tts(() -> reported(TTS::debug,
+    round.add(() -> tts(() -> received(TTS::debug, ERROR_TYPE, "I0100",
         "TTS response body: {\"code\":\"I0100\",\"message\":\"Internal error.\"}")));
   }
 
   private void addExpression() {
     times(13, () -> stream(() -> EXPRESSION.info("stream predictions: {} faces, {} prosody segments",
         1 + random.nextInt(3), random.nextInt(9))));
-    times(2, () -> stream(() -> reported(EXPRESSION::info, RECEIVED +
-        "{\"face\":{\"warning\":\"No faces could be detected in the media.\",\"code\":\"W0103\"}}")));
-    round.add(() -> stream(() -> reported(EXPRESSION::info, RECEIVED +
-        "{\"prosody\":{\"warning\":\"No speech could be detected in the media.\",\"code\":\"W0105\"}}")));
-    times(2, () -> stream(() -> reported(EXPRESSION::warn, RECEIVED +
-        "{\"error\":\"Your audio file was too long. The limit is 5000 milliseconds.\",\"code\":\"E0203\"}")));
+    times(2, () -> stream(() -> received(EXPRESSION::info, WARNING_CODE, "W0103", RECEIVED
+        + "{\"face\":{\"warning\":\"No faces could be detected in the media.\",\"code\":\"W0103\"}}")));
+    round.add(() -> stream(() -> received(EXPRESSION::info, WARNING_CODE, "W0105", RECEIVED
+        + "{\"prosody\":{\"warning\":\"No speech could be detected in the media.\",\"code\":\"W0105\"}}")));
+    times(2, () -> stream(() -> received(EXPRESSION::warn, ERROR_TYPE, "E0203", RECEIVED
+        + "{\"error\":\"Your audio file was too long. The limit is 5000 milliseconds.\",\"code\":\"E0203\"}")));
     round.add(() -> stream(() -> closed(EXPRESSION::warn, 1011, "internal server error")));
-    round.add(() -> stream(() -> reported(EXPRESSION::error, RECEIVED +
-        "{\"error\":\"You do not have permission to access the requested resource.\",\"code\":\"E0602\"}")));
+    round.add(() -> stream(() -> received(EXPRESSION::error, ERROR_TYPE, "E0602", RECEIVED
+        + "{\"error\":\"You do not have permission to access the requested resource.\",\"code\":\"E0602\"}")));
   }
 
   private void times(int n, Runnable op) {
@@ -207,12 +207,15 @@ final class Workload {
     String json = "{\"type\":\"error\",\"code\":\"" + code + "\","
         + (slug == null ? "" : "\"slug\":\"" + slug + "\",")
         + "\"message\":\"" + message + "\",\"request_id\":\"" + requestId() + "\"}";
-    reported(log, RECEIVED + json);
+    received(log, ERROR_TYPE, code, RECEIVED + json);
   }
 
-  /** Text from Hume, logged as received and added to the span as an event, as instrumented clients do. */
-  private static void reported(Consumer<String> log, String text) {
-    Span.current().addEvent("hume.message", Attributes.of(MESSAGE, text));
+  /**
+   * A message from Hume whose code the client has parsed: the code goes on the span as an attribute (the
+   * semantic conventions' error.type for errors), the message into the log as received.
+   */
+  private static void received(Consumer<String> log, AttributeKey<String> key, String code, String text) {
+    Span.current().setAttribute(key, code);
     log.accept(text);
   }
 
