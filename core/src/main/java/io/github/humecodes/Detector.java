@@ -9,20 +9,27 @@ import java.util.Map;
  * <p>What counts as a code:
  * <ul>
  *   <li>{@code E}, {@code W} or {@code I} followed by exactly four ASCII digits, as a whole token: no letter,
- *       digit, underscore or {@code $} directly before or after. Lower case never matches.</li>
+ *       digit (of any script), underscore or {@code $} directly before or after. Lower case never matches.</li>
  *   <li>Not when the token is part of something else: joined by a hyphen to a letter or digit
  *       ({@code PYL-W0612}, {@code E0300-01}), followed by a dot and a letter or digit ({@code E0300.1},
  *       {@code E0300.java}).</li>
- *   <li>Not in another tool's diagnostic: after {@code error[} or {@code --explain } (rustc), on a line that
- *       mentions {@code pylint} or {@code noqa} before the code, directly followed by a pylint symbol
- *       ({@code W0612(unused-variable)}), or on a line that ends with one ({@code ... (unused-import)}).</li>
+ *   <li>Not in another tool's diagnostic: directly after {@code error[} or {@code --explain } (rustc); when
+ *       {@code pylint} or {@code noqa} (any case) appears within the {@value #LINE_LOOKBACK} characters before
+ *       the code on its line; when the code is directly followed by a pylint symbol
+ *       ({@code W0612(unused-variable)}: a parenthesis, a lower-case word of letters and digits, one or more
+ *       hyphenated parts, a parenthesis); or when its line, read at most {@value #LINE_LOOKAHEAD} characters
+ *       past the code, ends with a pylint symbol, trailing spaces and tabs aside ({@code ... (unused-import)}).
+ *       Lines end at {@code \n} or {@code \r}.</li>
  *   <li>A WebSocket close code of the catalog ({@code 1000}, {@code 1008}, {@code 1011}) only as a whole number
- *       in a close context: within the {@value #CLOSE_WINDOW} characters before it, the last {@code clos} (any
- *       case) is followed, without digits or line breaks, either by a word ending in {@code code} or
- *       {@code status} and then only punctuation and spaces ({@code close code 1011},
- *       {@code closed with status 1008}, {@code CloseStatus[code=1011}, {@code "close_code":1011}), or by the
- *       rest of its word and an opening parenthesis ({@code onClose(1000, ...)}).</li>
- *   <li>Only the first {@link #maxScanChars()} characters of a text are read.</li>
+ *       (no letter, digit, underscore or {@code $} directly before or after, no ASCII digit and {@code .} or
+ *       {@code ,} before, no {@code .} or {@code ,} and an ASCII digit after: not {@code 1,1000},
+ *       {@code 1000.5}) in a close context: within the {@value #CLOSE_WINDOW} characters before it, the last
+ *       {@code clos} (ASCII, any case) is followed, without digits or line breaks, either by a word ending in
+ *       {@code code} or {@code status} and then only characters that are not letters (punctuation and spaces:
+ *       {@code close code 1011}, {@code closed with status 1008}, {@code CloseStatus[code=1011},
+ *       {@code "close_code":1011}), or by the rest of its word and an opening parenthesis
+ *       ({@code onClose(1000, ...)}). Letters and digits are those of any script.</li>
+ *   <li>Only the first {@link #maxScanChars()} characters of a text are read: the text is taken to end there.</li>
  * </ul>
  *
  * <p>A text without a code costs one pass that reads every fourth character in the common case and allocates
@@ -324,13 +331,13 @@ public final class Detector {
         int gap = clos + 4;
         for (int i = gap; i < a; i++) {
             char c = text.charAt(i);
-            if (isDigit(c) || c == '\n' || c == '\r') {
+            if (c == '\n' || c == '\r' || Character.isDigit(codePointAt(text, i, a))) {
                 return false;
             }
         }
         // Skip the punctuation and spaces just before the number, then read the last word.
         int wordEnd = a;
-        while (wordEnd > gap && !isAsciiLetter(text.charAt(wordEnd - 1))) {
+        while (wordEnd > gap && !Character.isLetter(codePointBefore(text, wordEnd))) {
             wordEnd--;
         }
         if (endsWithIgnoreCase(text, gap, wordEnd, "code") || endsWithIgnoreCase(text, gap, wordEnd, "status")) {
@@ -338,8 +345,8 @@ public final class Detector {
         }
         // onClose(1000, ...): the rest of the word that holds "clos", then the parenthesis.
         int rest = gap;
-        while (rest < a && isAsciiLetter(text.charAt(rest))) {
-            rest++;
+        while (rest < a && Character.isLetter(codePointAt(text, rest, a))) {
+            rest += Character.charCount(codePointAt(text, rest, a));
         }
         return rest == a - 1 && text.charAt(rest) == '(';
     }
