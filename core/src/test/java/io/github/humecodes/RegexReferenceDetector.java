@@ -1,0 +1,133 @@
+package io.github.humecodes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A plain reading of the rules in {@link Detector}'s documentation, written with {@code java.util.regex}: a
+ * pattern for candidate tokens, then one check per rule on the text before and after the token. Slow and
+ * simple on purpose; the differential test compares it with {@link Detector}, and the benchmarks measure
+ * against it. Thread-safe.
+ */
+public final class RegexReferenceDetector {
+    /** The codes found, distinct in order of first appearance, and the primary one; empty and null for none. */
+    public static final class Result {
+        public final List<String> codes;
+        public final String primary;
+
+        Result(List<String> codes, String primary) {
+            this.codes = codes;
+            this.primary = primary;
+        }
+
+        @Override
+        public String toString() {
+            return codes + " primary " + primary;
+        }
+    }
+
+    private static final String WORD_CHAR = "[\\p{L}\\p{Nd}_$]";
+    /** E/W/I and four ASCII digits, or four ASCII digits, with no word character on either side. */
+    private static final Pattern TOKEN =
+            Pattern.compile("(?<!" + WORD_CHAR + ")(?:[EWI][0-9]{4}|[0-9]{4})(?!" + WORD_CHAR + ")");
+    private static final Pattern HYPHEN_JOINED_BEFORE = Pattern.compile("[\\p{L}\\p{Nd}]-\\z");
+    private static final Pattern JOINED_AFTER = Pattern.compile("\\A(?:-|\\.)[\\p{L}\\p{Nd}]");
+    private static final Pattern RUSTC_BEFORE = Pattern.compile("(?:error\\[|--explain )\\z");
+    private static final Pattern LINT_MENTION = Pattern.compile("pylint|noqa", Pattern.CASE_INSENSITIVE);
+    private static final String PYLINT_SYMBOL = "\\([a-z][a-z0-9]*(?:-[a-z0-9]+)+\\)";
+    private static final Pattern SYMBOL_DIRECTLY_AFTER = Pattern.compile("\\A" + PYLINT_SYMBOL);
+    private static final Pattern LINE_ENDS_WITH_SYMBOL = Pattern.compile(PYLINT_SYMBOL + "[ \\t]*\\z");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
+    private static final Pattern DECIMAL_BEFORE = Pattern.compile("[0-9][.,]\\z");
+    private static final Pattern DECIMAL_AFTER = Pattern.compile("\\A[.,][0-9]");
+    private static final Pattern CLOS = Pattern.compile("clos", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_DIGIT_NOR_LINE_BREAK = Pattern.compile("[^\\p{Nd}\\r\\n]*");
+    private static final Pattern NAMED_CODE_OR_STATUS =
+            Pattern.compile(".*(?i:code|status)[^\\p{L}]*", Pattern.DOTALL);
+    private static final Pattern CALL = Pattern.compile("\\p{L}*\\(");
+
+    private final Catalog catalog;
+    private final int maxScanChars;
+
+    public RegexReferenceDetector(Catalog catalog, int maxScanChars) {
+        this.catalog = catalog;
+        this.maxScanChars = maxScanChars;
+    }
+
+    public Result scan(String input) {
+        String text = input.length() > maxScanChars ? input.substring(0, maxScanChars) : input;
+        List<String> codes = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            int start = m.start();
+            int end = m.end();
+            // The look-behind reads one char: a letter or digit outside the BMP before the token is checked here.
+            if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
+                continue;
+            }
+            boolean found = token.length() == 5 ? humeCode(text, start, end) : closeCode(text, token, start, end);
+            if (found && !codes.contains(token)) {
+                codes.add(token);
+            }
+        }
+        String primary = null;
+        Severity best = null;
+        for (String c : codes) {
+            Severity s = catalog.lookup(c).severity();
+            if (best == null || s.compareTo(best) < 0) {
+                best = s;
+                primary = c;
+            }
+        }
+        return new Result(codes, primary);
+    }
+
+    private static boolean humeCode(String text, int start, int end) {
+        String before4 = text.substring(Math.max(0, start - 4), start);
+        String after = text.substring(end, Math.min(text.length(), end + Detector.LINE_LOOKAHEAD));
+        if (HYPHEN_JOINED_BEFORE.matcher(before4).find() || JOINED_AFTER.matcher(after).find()) {
+            return false;
+        }
+        String before16 = text.substring(Math.max(0, start - 16), start);
+        if (RUSTC_BEFORE.matcher(before16).find() || SYMBOL_DIRECTLY_AFTER.matcher(after).find()) {
+            return false;
+        }
+        String lineBefore = text.substring(Math.max(0, start - Detector.LINE_LOOKBACK), start);
+        Matcher br = LINE_BREAK.matcher(lineBefore);
+        int lineStart = 0;
+        while (br.find()) {
+            lineStart = br.end();
+        }
+        if (LINT_MENTION.matcher(lineBefore.substring(lineStart)).find()) {
+            return false;
+        }
+        Matcher next = LINE_BREAK.matcher(after);
+        String lineAfter = next.find() ? after.substring(0, next.start()) : after;
+        return !LINE_ENDS_WITH_SYMBOL.matcher(lineAfter).find();
+    }
+
+    private boolean closeCode(String text, String token, int start, int end) {
+        if (catalog.closeCode(Integer.parseInt(token)) == null) {
+            return false;
+        }
+        if (DECIMAL_BEFORE.matcher(text.substring(Math.max(0, start - 2), start)).find()
+                || DECIMAL_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 2))).find()) {
+            return false;
+        }
+        String window = text.substring(Math.max(0, start - Detector.CLOSE_WINDOW), start);
+        Matcher clos = CLOS.matcher(window);
+        int gapStart = -1;
+        while (clos.find()) {
+            gapStart = clos.end();
+        }
+        if (gapStart < 0) {
+            return false;
+        }
+        String gap = window.substring(gapStart);
+        return NO_DIGIT_NOR_LINE_BREAK.matcher(gap).matches()
+                && (NAMED_CODE_OR_STATUS.matcher(gap).matches() || CALL.matcher(gap).matches());
+    }
+}
