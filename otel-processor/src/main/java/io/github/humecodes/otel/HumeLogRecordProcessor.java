@@ -1,0 +1,118 @@
+package io.github.humecodes.otel;
+
+import io.github.humecodes.Catalog;
+import io.github.humecodes.Detection;
+import io.github.humecodes.Detector;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.common.ValueType;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.logs.LogRecordProcessor;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+
+/**
+ * Adds the {@code hume.*} attributes to log records that carry Hume codes, for applications that ship logs
+ * through OpenTelemetry (for example with its Logback appender, which turns key-value pairs into attributes).
+ * Immutable and thread-safe.
+ *
+ * <p>Codes are looked for in a string body and in the {@code exception.message}, {@code exception.type} and
+ * {@code exception.stacktrace} attributes (anywhere in their text), in other attributes whose value is exactly
+ * a code, and in numbers under a close-code key ({@code websocket.close.code=1011}). Attributes the record
+ * already has are kept.
+ *
+ * <p>Log record processors see a record in the order they were added, and exporting processors copy the record
+ * when they see it: add this processor before them ({@code SdkLoggerProviderBuilder.addLogRecordProcessorFirst},
+ * as autoconfigure does). The processor never throws into the logging call: a failure is logged once through
+ * java.util.logging and the record passes on as it was.
+ */
+public final class HumeLogRecordProcessor implements LogRecordProcessor {
+    private final Detector detector;
+    private final CodeCounter counter;
+    private final Failures failures = new Failures(HumeLogRecordProcessor.class);
+
+    private HumeLogRecordProcessor(Builder b) {
+        this.detector = b.scan.detector();
+        this.counter = b.scan.counter(detector.catalog());
+    }
+
+    /** A processor over the built-in catalog that records no metric. */
+    public static HumeLogRecordProcessor create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void onEmit(Context context, ReadWriteLogRecord logRecord) {
+        try {
+            Detection found = null;
+            Value<?> body = logRecord.getBodyValue();
+            if (body != null && body.getType() == ValueType.STRING) {
+                found = detector.scan((String) body.getValue(), null);
+            }
+            Attributes attributes = logRecord.getAttributes();
+            if (!attributes.isEmpty()) {
+                found = new AttributeScan(detector).scan(attributes, AttributeScan.TextKeys.EXCEPTION_AND_STACKTRACE,
+                        found);
+            }
+            if (found == null) {
+                return;
+            }
+            HumeAttributes.addTo(logRecord, found);
+            if (counter != null) {
+                counter.count(found.primary());
+            }
+        } catch (Throwable t) {
+            failures.report("Looking for Hume codes in a log record", t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HumeLogRecordProcessor{maxScanChars=" + detector.maxScanChars() + ", metric=" + (counter != null)
+                + "}";
+    }
+
+    /** Builds {@link HumeLogRecordProcessor}s. Not thread-safe. */
+    public static final class Builder {
+        private final ScanSettings scan = new ScanSettings();
+
+        private Builder() {
+        }
+
+        /** The catalog to look codes up in; the built-in one by default. */
+        public Builder setCatalog(Catalog catalog) {
+            scan.setCatalog(catalog);
+            return this;
+        }
+
+        /** Characters read from each text at most; {@value Detector#DEFAULT_MAX_SCAN_CHARS} by default. */
+        public Builder setMaxScanChars(int maxScanChars) {
+            scan.setMaxScanChars(maxScanChars);
+            return this;
+        }
+
+        /** Records the {@code hume.codes} counter through {@code meterProvider}; no metric by default. */
+        public Builder setMeterProvider(MeterProvider meterProvider) {
+            scan.setMeterProvider(meterProvider);
+            return this;
+        }
+
+        Builder setDetector(Detector detector) {
+            scan.setDetector(detector);
+            return this;
+        }
+
+        Builder setCounter(CodeCounter counter) {
+            scan.setCounter(counter);
+            return this;
+        }
+
+        public HumeLogRecordProcessor build() {
+            return new HumeLogRecordProcessor(this);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.humecodes.otel;
+
+import io.github.humecodes.Catalog;
+import io.github.humecodes.Detection;
+import io.github.humecodes.Detector;
+import io.github.humecodes.HumeCode;
+import io.github.humecodes.Severity;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.ExceptionEventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
+import java.util.List;
+
+/**
+ * Adds the {@code hume.*} attributes to spans that carry Hume codes. Immutable and thread-safe.
+ *
+ * <p>When a span ends, codes are looked for in its status description, its exception events (the recorded
+ * throwable with its causes and suppressed exceptions, or the {@code exception.message} and
+ * {@code exception.type} attributes of events without one), attribute values that are exactly a code, and
+ * numbers under a close-code key ({@code websocket.close.code=1011}), of the span and of its events. The
+ * attributes are added in {@link #onEnding}, before any processor's {@code onEnd}, so every processor and
+ * exporter sees them, wherever this processor stands in the pipeline. Attributes the span already has are kept.
+ * A span carrying an {@code error} or {@code critical} code whose status is unset gets status ERROR with the
+ * code as description, unless {@link Builder#setMarkErrorStatus} turned that off.
+ *
+ * <p>{@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor} (SDK 1.40.0 and later; still in an
+ * {@code internal} package). The processor never throws into the code that ends a span: a failure is logged
+ * once through java.util.logging and the span passes on as it was.
+ */
+public final class HumeSpanProcessor implements ExtendedSpanProcessor {
+    private final Detector detector;
+    private final boolean markErrorStatus;
+    private final CodeCounter counter;
+    private final Failures failures = new Failures(HumeSpanProcessor.class);
+
+    private HumeSpanProcessor(Builder b) {
+        this.detector = b.scan.detector();
+        this.markErrorStatus = b.markErrorStatus;
+        this.counter = b.scan.counter(detector.catalog());
+    }
+
+    /** A processor over the built-in catalog that marks error status and records no metric. */
+    public static HumeSpanProcessor create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void onEnding(ReadWriteSpan span) {
+        try {
+            // Status and events can only be read through a snapshot; it is the one cost of a span without codes.
+            SpanData data = span.toSpanData();
+            Detection found = scan(data);
+            if (found == null) {
+                return;
+            }
+            HumeAttributes.addTo(span, found);
+            HumeCode primary = found.primary();
+            if (markErrorStatus && primary.severity().atLeast(Severity.ERROR)
+                    && data.getStatus().getStatusCode() == StatusCode.UNSET) {
+                span.setStatus(StatusCode.ERROR, primary.code());
+            }
+            if (counter != null) {
+                counter.count(primary);
+            }
+        } catch (Throwable t) {
+            failures.report("Looking for Hume codes in span " + safeName(span), t);
+        }
+    }
+
+    /** The codes of one span, or null. */
+    private Detection scan(SpanData span) {
+        Detection found = detector.scan(span.getStatus().getDescription(), null);
+        AttributeScan attributes = null;
+        List<EventData> events = span.getEvents();
+        for (int i = 0, n = events.size(); i < n; i++) {
+            EventData event = events.get(i);
+            AttributeScan.TextKeys text = AttributeScan.TextKeys.EXCEPTION;
+            if (event instanceof ExceptionEventData) {
+                found = detector.scan(((ExceptionEventData) event).getException(), found);
+                text = AttributeScan.TextKeys.NONE; // the throwable holds the message and type already
+            }
+            if (!event.getAttributes().isEmpty()) {
+                attributes = attributes == null ? new AttributeScan(detector) : attributes;
+                found = attributes.scan(event.getAttributes(), text, found);
+            }
+        }
+        if (!span.getAttributes().isEmpty()) {
+            attributes = attributes == null ? new AttributeScan(detector) : attributes;
+            found = attributes.scan(span.getAttributes(), AttributeScan.TextKeys.NONE, found);
+        }
+        return found;
+    }
+
+    private static String safeName(ReadableSpan span) {
+        try {
+            return span.getName();
+        } catch (RuntimeException e) {
+            return "(unnamed)";
+        }
+    }
+
+    @Override
+    public boolean isOnEndingRequired() {
+        return true;
+    }
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+    }
+
+    @Override
+    public boolean isStartRequired() {
+        return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+    }
+
+    @Override
+    public boolean isEndRequired() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "HumeSpanProcessor{markErrorStatus=" + markErrorStatus + ", maxScanChars="
+                + detector.maxScanChars() + ", metric=" + (counter != null) + "}";
+    }
+
+    /** Builds {@link HumeSpanProcessor}s. Not thread-safe. */
+    public static final class Builder {
+        private final ScanSettings scan = new ScanSettings();
+        private boolean markErrorStatus = true;
+
+        private Builder() {
+        }
+
+        /** The catalog to look codes up in; the built-in one by default. */
+        public Builder setCatalog(Catalog catalog) {
+            scan.setCatalog(catalog);
+            return this;
+        }
+
+        /** Characters read from each text at most; {@value Detector#DEFAULT_MAX_SCAN_CHARS} by default. */
+        public Builder setMaxScanChars(int maxScanChars) {
+            scan.setMaxScanChars(maxScanChars);
+            return this;
+        }
+
+        /** Whether an error or critical code sets an unset span status to ERROR; true by default. */
+        public Builder setMarkErrorStatus(boolean markErrorStatus) {
+            this.markErrorStatus = markErrorStatus;
+            return this;
+        }
+
+        /** Records the {@code hume.codes} counter through {@code meterProvider}; no metric by default. */
+        public Builder setMeterProvider(MeterProvider meterProvider) {
+            scan.setMeterProvider(meterProvider);
+            return this;
+        }
+
+        Builder setDetector(Detector detector) {
+            scan.setDetector(detector);
+            return this;
+        }
+
+        Builder setCounter(CodeCounter counter) {
+            scan.setCounter(counter);
+            return this;
+        }
+
+        public HumeSpanProcessor build() {
+            return new HumeSpanProcessor(this);
+        }
+    }
+}
