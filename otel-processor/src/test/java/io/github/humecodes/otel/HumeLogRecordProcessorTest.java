@@ -1,0 +1,164 @@
+package io.github.humecodes.otel;
+
+import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+
+import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.logs.LogRecordBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.sdk.logs.LogRecordProcessor;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.context.Context;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HumeLogRecordProcessorTest {
+    private final InMemoryLogRecordExporter exporter = InMemoryLogRecordExporter.create();
+    private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+    private final SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(metrics).build();
+    private SdkLoggerProvider loggerProvider;
+
+    @AfterEach
+    void shutDown() {
+        if (loggerProvider != null) {
+            loggerProvider.shutdown();
+        }
+        meterProvider.shutdown();
+    }
+
+    private Logger logger(LogRecordProcessor processor) {
+        loggerProvider = SdkLoggerProvider.builder()
+                .addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter))
+                .addLogRecordProcessorFirst(processor)
+                .build();
+        return loggerProvider.get("test");
+    }
+
+    private LogRecordData emit(Logger logger, Consumer<LogRecordBuilder> record) {
+        LogRecordBuilder builder = logger.logRecordBuilder();
+        record.accept(builder);
+        builder.emit();
+        List<LogRecordData> records = exporter.getFinishedLogRecordItems();
+        return records.get(records.size() - 1);
+    }
+
+    private LogRecordData emit(Consumer<LogRecordBuilder> record) {
+        return emit(logger(HumeLogRecordProcessor.builder().setMeterProvider(meterProvider).build()), record);
+    }
+
+    @Test
+    void aCodeInTheBodyGivesEveryAttribute() {
+        LogRecordData record = emit(r -> r.setBody("hume(E0203): Your audio file was too long"));
+        assertThat(record).hasAttributesSatisfyingExactly(
+                equalTo(HumeAttributes.CODE, "E0203"),
+                equalTo(HumeAttributes.CATEGORY, "media"),
+                equalTo(HumeAttributes.SEVERITY, "error"),
+                equalTo(HumeAttributes.DESCRIPTION,
+                        "The audio is too long for the streaming endpoint: the limit is 5000 ms; use the REST batch"
+                                + " API for longer files."),
+                equalTo(HumeAttributes.RETRYABLE, false));
+        assertThat(record.getBodyValue().asString()).isEqualTo("hume(E0203): Your audio file was too long");
+    }
+
+    @Test
+    void exceptionAttributesAreReadAsText() {
+        LogRecordData message = emit(r -> r.setBody("chat failed")
+                .setAttribute(stringKey("exception.message"), "EVI Error: Code=E0715, Slug=max_duration_timeout"));
+        assertThat(message.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0715");
+        LogRecordData stack = emit(r -> r.setBody("chat failed").setAttribute(stringKey("exception.stacktrace"),
+                "java.lang.RuntimeException: chat failed\n\tat Chat.run(Chat.java:10)\n"
+                        + "Caused by: java.io.IOException: {\"type\":\"error\",\"code\":\"E0714\"}\n"));
+        assertThat(stack.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0714");
+        LogRecordData type = emit(r -> r.setAttribute(stringKey("exception.type"), "com.example.E0706"));
+        assertThat(type.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0706");
+    }
+
+    @Test
+    void otherAttributesCountWhenTheyAreExactlyACode() {
+        LogRecordData exact = emit(r -> r.setBody("request failed").setAttribute(stringKey("hume_error"), "W0105"));
+        assertThat(exact.getAttributes().get(HumeAttributes.CODE)).isEqualTo("W0105");
+        LogRecordData text = emit(r -> r.setBody("request failed")
+                .setAttribute(stringKey("response"), "{\"code\":\"E0300\"}"));
+        assertThat(text.getAttributes().asMap()).containsOnlyKeys(stringKey("response"));
+        LogRecordData close = emit(r -> r.setBody("socket closed").setAttribute(longKey("websocket.close.code"), 1011L)
+                .setAttribute(longKey("server.port"), 1008L));
+        assertThat(close.getAttributes().get(HumeAttributes.CODE)).isEqualTo("1011");
+        assertThat(close.getAttributes().get(HumeAttributes.RETRYABLE)).isTrue();
+    }
+
+    @Test
+    void severalCodesAreListed() {
+        LogRecordData record = emit(r -> r.setBody("W0105 then I0100").setAttribute(stringKey("code"), "E0601"));
+        assertThat(record.getAttributes().get(HumeAttributes.CODE)).isEqualTo("I0100");
+        assertThat(record.getAttributes().get(HumeAttributes.CATEGORY)).isEqualTo("service");
+        assertThat(record.getAttributes().get(HumeAttributes.CODES)).containsExactly("W0105", "I0100", "E0601");
+    }
+
+    @Test
+    void recordsWithoutCodesAndNonStringBodiesAreUntouched() {
+        LogRecordData plain = emit(r -> r.setBody("processed 1000 records for chat e0300f00")
+                .setAttribute(stringKey("user"), "E0300x"));
+        assertThat(plain.getAttributes().asMap()).containsOnlyKeys(stringKey("user"));
+        LogRecordData number = emit(r -> r.setBody(Value.of(1011L)));
+        assertThat(number.getAttributes().isEmpty()).isTrue();
+        assertThat(metrics.collectAllMetrics()).isEmpty();
+    }
+
+    @Test
+    void attributesAlreadyOnTheRecordAreKept() {
+        LogRecordData record = emit(r -> r.setBody("E0300").setAttribute(stringKey("hume.description"), "ours"));
+        assertThat(record.getAttributes().get(HumeAttributes.DESCRIPTION)).isEqualTo("ours");
+        assertThat(record.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
+    }
+
+    @Test
+    void theCounterCountsRecordsByPrimaryCode() {
+        Logger logger = logger(HumeLogRecordProcessor.builder().setMeterProvider(meterProvider).build());
+        emit(logger, r -> r.setBody("E0300"));
+        emit(logger, r -> r.setBody("E0811 rate limited").setAttribute(stringKey("code"), "E0811"));
+        emit(logger, r -> r.setBody("W0777"));
+        emit(logger, r -> r.setBody("fine"));
+        assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics())).containsExactlyInAnyOrder(
+                "E0300 billing critical = 1",
+                "E0811 rate_limit warning = 1",
+                "unknown unknown warning = 1");
+    }
+
+    @Test
+    void anExporterAddedFirstCopiesTheRecordBeforeTheAttributesAreAdded() {
+        // Why autoconfigure adds this processor first: log record processors see a record one after the other.
+        loggerProvider = SdkLoggerProvider.builder()
+                .addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter))
+                .addLogRecordProcessor(HumeLogRecordProcessor.create())
+                .build();
+        loggerProvider.get("test").logRecordBuilder().setBody("E0300").emit();
+        assertThat(exporter.getFinishedLogRecordItems()).singleElement()
+                .satisfies(r -> assertThat(r.getAttributes().get(HumeAttributes.CODE)).isNull());
+    }
+
+    @Test
+    void aFailureIsSwallowedAndReportedOnce() {
+        ReadWriteLogRecord broken = (ReadWriteLogRecord) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ReadWriteLogRecord.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("record unreadable");
+                });
+        HumeLogRecordProcessor processor = HumeLogRecordProcessor.create();
+        try (LogCapture log = LogCapture.of(HumeLogRecordProcessor.class)) {
+            processor.onEmit(Context.root(), broken);
+            processor.onEmit(Context.root(), broken);
+            assertThat(log.records).singleElement()
+                    .satisfies(r -> assertThat(r.getThrown()).hasMessage("record unreadable"));
+        }
+    }
+}
