@@ -13,7 +13,9 @@ import io.opentelemetry.sdk.autoconfigure.spi.internal.AutoConfigureListener;
  * {@code otel.hume.mark-error-status} (default true), {@code otel.hume.metrics.enabled} (default true) and
  * {@code otel.hume.max-scan-chars}. Environment variables {@code OTEL_HUME_*} work as for every SDK property.
  *
- * <p>The processors are added first in their pipelines, so the log record exporters see the attributes. The
+ * <p>The processors are added first in their pipelines, so the log record exporters see the attributes
+ * ({@code addSpanProcessorFirst} and {@code addLogRecordProcessorFirst}: SDK 1.50.0 or later, Java agent 2.16.0
+ * or later). The
  * meter provider exists only once the SDK is built: the counter is bound then, through
  * {@link AutoConfigureListener}. Registered in {@code META-INF/services}; the SDK makes one instance per
  * autoconfiguration. Thread-safe.

@@ -23,7 +23,8 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  *
  * <p>Log record processors see a record in the order they were added, and exporting processors copy the record
  * when they see it: add this processor before them ({@code SdkLoggerProviderBuilder.addLogRecordProcessorFirst},
- * as autoconfigure does). The processor never throws into the logging call: a failure is logged once through
+ * as autoconfigure does). Needs SDK 1.46.0 or later ({@code ReadWriteLogRecord.getBodyValue} and
+ * {@code getAttribute}). The processor never throws into the logging call: a failure is logged once through
  * java.util.logging and the record passes on as it was.
  */
 public final class HumeLogRecordProcessor implements LogRecordProcessor {

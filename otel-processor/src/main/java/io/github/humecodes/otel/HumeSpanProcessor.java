@@ -28,8 +28,8 @@ import java.util.List;
  * A span carrying an {@code error} or {@code critical} code whose status is unset gets status ERROR with the
  * code as description, unless {@link Builder#setMarkErrorStatus} turned that off.
  *
- * <p>{@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor} (SDK 1.40.0 and later; still in an
- * {@code internal} package). The processor never throws into the code that ends a span: a failure is logged
+ * <p>{@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}: SDK 1.42.0 and later, and still in an
+ * {@code internal} package, marked unstable, in 1.68.0. The processor never throws into the code that ends a span: a failure is logged
  * once through java.util.logging and the span passes on as it was.
  */
 public final class HumeSpanProcessor implements ExtendedSpanProcessor {
