@@ -7,6 +7,7 @@ import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import io.github.humecodes.Detection;
 import io.github.humecodes.HumeCode;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * The {@code hume.*} attribute keys and how a detection becomes attributes of a span or log record. The values
- * are the strings a {@link HumeCode} already holds, so enriching allocates nothing but the {@code hume.codes}
- * list (only when more than one code was found). Stateless and thread-safe.
+ * are the strings a {@link HumeCode} already holds, so enriching allocates little: the check of the names already
+ * present and the {@code hume.codes} list (only when more than one code was found). Stateless and thread-safe.
  */
 final class HumeAttributes {
     static final AttributeKey<String> CODE = stringKey("hume.code");
@@ -24,30 +25,58 @@ final class HumeAttributes {
     static final AttributeKey<String> DESCRIPTION = stringKey("hume.description");
     static final AttributeKey<Boolean> RETRYABLE = booleanKey("hume.retryable");
     static final AttributeKey<List<String>> CODES = stringArrayKey("hume.codes");
+    private static final String PREFIX = "hume.";
+    private static final List<AttributeKey<?>> KEYS = List.of(CODE, CATEGORY, SEVERITY, DESCRIPTION, RETRYABLE, CODES);
 
     private HumeAttributes() {
     }
 
-    /** Adds the attributes of {@code found} that {@code span} does not have yet. */
-    static void addTo(ReadWriteSpan span, Detection found) {
-        write(span, found);
+    /**
+     * Adds the attributes of {@code found} that {@code span} does not have yet; {@code existing} are its
+     * attributes before (those of its snapshot).
+     */
+    static void addTo(ReadWriteSpan span, Attributes existing, Detection found) {
+        write(span, present(existing), found);
     }
 
-    /** Adds the attributes of {@code found} that {@code record} does not have yet. */
-    static void addTo(ReadWriteLogRecord record, Detection found) {
-        write(record, found);
+    /** Adds the attributes of {@code found} that {@code record}, holding {@code existing}, does not have yet. */
+    static void addTo(ReadWriteLogRecord record, Attributes existing, Detection found) {
+        write(record, present(existing), found);
     }
 
-    private static void write(Object target, Detection found) {
+    private static void write(Object target, int present, Detection found) {
         HumeCode primary = found.primary();
-        putIfAbsent(target, CODE, primary.code());
-        putIfAbsent(target, CATEGORY, primary.category());
-        putIfAbsent(target, SEVERITY, primary.severity().id());
-        putIfAbsent(target, DESCRIPTION, primary.description());
-        putIfAbsent(target, RETRYABLE, Boolean.valueOf(primary.retryable()));
+        putIfAbsent(target, present, 0, CODE, primary.code());
+        putIfAbsent(target, present, 1, CATEGORY, primary.category());
+        putIfAbsent(target, present, 2, SEVERITY, primary.severity().id());
+        putIfAbsent(target, present, 3, DESCRIPTION, primary.description());
+        putIfAbsent(target, present, 4, RETRYABLE, Boolean.valueOf(primary.retryable()));
         if (found.size() > 1) {
-            putIfAbsent(target, CODES, codes(found));
+            putIfAbsent(target, present, 5, CODES, codes(found));
         }
+    }
+
+    /**
+     * Which of the {@code hume.*} names {@code existing} holds, as bits by position in {@link #KEYS}, whatever the
+     * type of the value: the SDK keeps one value per name, so setting {@code hume.category} as a string would
+     * replace an application's boolean {@code hume.category}.
+     */
+    private static int present(Attributes existing) {
+        if (existing.isEmpty()) {
+            return 0;
+        }
+        int[] present = new int[1];
+        existing.forEach((key, value) -> {
+            String name = key.getKey();
+            if (name.startsWith(PREFIX)) {
+                for (int i = 0; i < KEYS.size(); i++) {
+                    if (KEYS.get(i).getKey().equals(name)) {
+                        present[0] |= 1 << i;
+                    }
+                }
+            }
+        });
+        return present[0];
     }
 
     private static List<String> codes(Detection found) {
@@ -59,17 +88,14 @@ final class HumeAttributes {
     }
 
     // Spans and log records share no interface for attributes: one dispatch here keeps one list of fields above.
-    private static <T> void putIfAbsent(Object target, AttributeKey<T> key, T value) {
+    private static <T> void putIfAbsent(Object target, int present, int index, AttributeKey<T> key, T value) {
+        if ((present & (1 << index)) != 0) {
+            return;
+        }
         if (target instanceof ReadWriteSpan) {
-            ReadWriteSpan span = (ReadWriteSpan) target;
-            if (span.getAttribute(key) == null) {
-                span.setAttribute(key, value);
-            }
+            ((ReadWriteSpan) target).setAttribute(key, value);
         } else {
-            ReadWriteLogRecord record = (ReadWriteLogRecord) target;
-            if (record.getAttribute(key) == null) {
-                record.setAttribute(key, value);
-            }
+            ((ReadWriteLogRecord) target).setAttribute(key, value);
         }
     }
 }

@@ -62,7 +62,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
             if (found == null) {
                 return;
             }
-            HumeAttributes.addTo(logRecord, found);
+            HumeAttributes.addTo(logRecord, attributes, found);
             if (counter != null) {
                 counter.count(found.primary());
             }

@@ -62,7 +62,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             if (found == null) {
                 return;
             }
-            HumeAttributes.addTo(span, found);
+            HumeAttributes.addTo(span, data.getAttributes(), found);
             HumeCode primary = found.primary();
             if (markErrorStatus && primary.severity().atLeast(Severity.ERROR)
                     && data.getStatus().getStatusCode() == StatusCode.UNSET) {
