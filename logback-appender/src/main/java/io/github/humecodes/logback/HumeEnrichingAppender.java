@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.KeyValuePair;
 
@@ -30,7 +31,9 @@ import org.slf4j.event.KeyValuePair;
  * event is never changed (other appenders share it): children get a decorating event, and an event without a
  * code is passed on as it is. Fields already on the event (a key-value pair or MDC entry of the same name) are
  * not overwritten. A child that throws does not stop the others; each failing child is reported once to the
- * status manager. Stopping this appender stops its children, as {@code AsyncAppender} does.
+ * status manager. Stopping this appender stops its children, as {@code AsyncAppender} does, but keeps them
+ * attached: starting it again starts again the children it stopped, so that a stop and start (by code or by JMX)
+ * loses only the events logged while it was stopped.
  *
  * <p>Properties: {@code fieldPrefix} (default {@code hume.}), {@code catalog} (override file),
  * {@code maxScanChars} (default 65536), {@code scanMdc} (default false). Thread-safe.
@@ -44,6 +47,8 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private volatile Appender<ILoggingEvent>[] children = new Appender[0];
     /** Children that threw, reported once each. */
     private final Map<Appender<ILoggingEvent>, Boolean> reported = new ConcurrentHashMap<>();
+    /** Children this appender stopped, started again by the next start(). */
+    private final Set<Appender<ILoggingEvent>> stoppedHere = ConcurrentHashMap.newKeySet();
     private volatile EventScanner scanner;
     private volatile HumeFields fields;
 
@@ -93,6 +98,12 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             addError(label + ": no appender-ref; it needs at least one appender to pass events to");
             return;
         }
+        // Only the children stopped by stop(): one that failed to start on its own is not started again here.
+        for (Appender<ILoggingEvent> child : children) {
+            if (stoppedHere.remove(child) && !child.isStarted()) {
+                child.start();
+            }
+        }
         super.start();
     }
 
@@ -102,7 +113,12 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         super.stop();
-        detachAndStopAllAppenders();
+        for (Appender<ILoggingEvent> child : children) {
+            if (child.isStarted()) {
+                child.stop();
+                stoppedHere.add(child);
+            }
+        }
     }
 
     @Override
@@ -134,6 +150,11 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             // An event whose getters throw still goes to the children, undecorated.
         }
         return event;
+    }
+
+    /** For tests: how many children the once-only failure reports remember (at most the children attached). */
+    int reportedChildren() {
+        return reported.size();
     }
 
     @Override
@@ -183,5 +204,6 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
         attached.iteratorForAppenders().forEachRemaining(list::add);
         children = list.toArray(new Appender[0]);
         reported.keySet().retainAll(Collections.unmodifiableList(list));
+        stoppedHere.retainAll(list);
     }
 }

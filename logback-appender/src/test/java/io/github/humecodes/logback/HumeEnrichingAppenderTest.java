@@ -117,7 +117,7 @@ class HumeEnrichingAppenderTest {
         log.error("E0300 two");
         log.info("three");
 
-        assertThat(broken.calls).isEqualTo(3);
+        assertThat(broken.calls.get()).isEqualTo(3);
         assertThat(json.lines).hasSize(3);
         assertThat(pattern.lines).hasSize(3);
         assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(1);
@@ -196,6 +196,14 @@ class HumeEnrichingAppenderTest {
         hume.addAppender(child);
         hume.stop();
         assertThat(child.isStarted()).isFalse();
-        assertThat(hume.getAppender("child")).isNull();
+        assertThat(hume.getAppender("child")).as("kept for a restart").isSameAs(child);
+
+        hume.start();
+        assertThat(child.isStarted()).as("started again with its wrapper").isTrue();
+        ctx.getLogger("x").error("E0300 out of credits");
+        assertThat(child.events).hasSize(2);
+        assertThat(child.events.get(1).getKeyValuePairs()).extracting(p -> p.value).contains("E0300", "billing");
+        ctx.stop();
+        assertThat(child.isStarted()).isFalse();
     }
 }

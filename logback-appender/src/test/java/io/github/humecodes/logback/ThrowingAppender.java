@@ -6,16 +6,18 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test appender that throws from doAppend itself, as a broken third-party appender may. */
 public class ThrowingAppender extends ContextAwareBase implements Appender<ILoggingEvent> {
     private String name;
     private boolean started;
-    int calls;
+    /** Atomic: the load test calls it from many threads. */
+    final AtomicInteger calls = new AtomicInteger();
 
     @Override
     public void doAppend(ILoggingEvent event) {
-        calls++;
+        calls.incrementAndGet();
         throw new IllegalStateException("broken appender");
     }
 
