@@ -4,6 +4,7 @@ import io.github.humecodes.Catalog;
 import io.github.humecodes.CatalogException;
 import io.github.humecodes.Detector;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -77,7 +78,13 @@ final class HumeConfig {
             return Catalog.builtIn();
         }
         try {
-            return Catalog.load(Path.of(file));
+            Path path = Path.of(file);
+            // Read as a file, a directory fails deep in the JSON parser with a message about JSON.
+            if (Files.isDirectory(path)) {
+                warn(CATALOG, "'" + file + "' is a directory, not a catalog file; using the built-in catalog");
+                return Catalog.builtIn();
+            }
+            return Catalog.load(path);
         } catch (CatalogException e) {
             warn(CATALOG, e.getMessage() + "; using the built-in catalog");
         } catch (InvalidPathException e) {
@@ -111,6 +118,12 @@ final class HumeConfig {
     }
 
     private static void warn(String property, String problem) {
-        LOGGER.log(Level.WARNING, "humecodes: bad value for " + property + ": " + problem);
+        LOGGER.log(Level.WARNING, "humecodes: bad value for " + property + " (" + environmentName(property) + "): "
+                + problem);
+    }
+
+    /** The environment variable the SDK reads for {@code property}: agents are often configured that way. */
+    static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

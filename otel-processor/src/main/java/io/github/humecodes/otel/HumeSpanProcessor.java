@@ -145,13 +145,22 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         private Builder() {
         }
 
-        /** The catalog to look codes up in; the built-in one by default. */
+        /**
+         * The catalog to look codes up in; the built-in one by default.
+         *
+         * @throws NullPointerException when {@code catalog} is null; the builder keeps its previous catalog
+         */
         public Builder setCatalog(Catalog catalog) {
             scan.setCatalog(catalog);
             return this;
         }
 
-        /** Characters read from each text at most; {@value Detector#DEFAULT_MAX_SCAN_CHARS} by default. */
+        /**
+         * Characters read from each text at most; {@value Detector#DEFAULT_MAX_SCAN_CHARS} by default.
+         *
+         * @throws IllegalArgumentException when {@code maxScanChars} is less than 1; the builder keeps its previous
+         *     bound
+         */
         public Builder setMaxScanChars(int maxScanChars) {
             scan.setMaxScanChars(maxScanChars);
             return this;
@@ -163,7 +172,11 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             return this;
         }
 
-        /** Records the {@code hume.codes} counter through {@code meterProvider}; no metric by default. */
+        /**
+         * Records the {@code hume.codes} counter through {@code meterProvider}; no metric by default.
+         *
+         * @throws NullPointerException when {@code meterProvider} is null; the builder keeps its previous one
+         */
         public Builder setMeterProvider(MeterProvider meterProvider) {
             scan.setMeterProvider(meterProvider);
             return this;
