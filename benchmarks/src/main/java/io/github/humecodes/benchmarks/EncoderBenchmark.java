@@ -1,0 +1,57 @@
+package io.github.humecodes.benchmarks;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** LogstashEncoder.encode of one event, as configured in logback-encoder.xml: plain, and with HumeJsonProvider. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+public class EncoderBenchmark {
+    @Param({"false", "true"})
+    public boolean hasCode;
+
+    private LoggerContext context;
+    private Encoder<ILoggingEvent> plain;
+    private Encoder<ILoggingEvent> hume;
+    private ILoggingEvent event;
+
+    @Setup
+    public void setUp() {
+        context = LogbackSetup.configure("logback-encoder.xml");
+        plain = LogbackSetup.<EncodingAppender>appender(context, "JSON").getEncoder();
+        hume = LogbackSetup.<EncodingAppender>appender(context, "JSON_HUME").getEncoder();
+        event = LogbackSetup.event(context, Texts.message(hasCode));
+        String withFields = new String(hume.encode(event), java.nio.charset.StandardCharsets.UTF_8);
+        if (withFields.contains("\"hume.code\":\"" + Texts.CODED_MESSAGE_CODE + "\"") != hasCode
+                || new String(plain.encode(event), java.nio.charset.StandardCharsets.UTF_8).contains("hume.")) {
+            throw new IllegalStateException("unexpected JSON: " + withFields);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        context.stop();
+    }
+
+    @Benchmark
+    public byte[] plain() {
+        return plain.encode(event);
+    }
+
+    @Benchmark
+    public byte[] humeProvider() {
+        return hume.encode(event);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.humecodes.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each benchmark's setup checks that what it measures does what it should (the code found, the fields added,
+ * the filters configured); this runs those setups and each benchmark method once, so a broken benchmark fails
+ * the normal build rather than a benchmark run. Nothing here is timed.
+ */
+class BenchmarkSetupTest {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void detector(boolean hasCode) {
+        for (int length : new int[] {40, 200, 8000}) {
+            DetectorBenchmark b = new DetectorBenchmark();
+            b.length = length;
+            b.hasCode = hasCode;
+            b.setUp();
+            assertThat(b.detector() != null).isEqualTo(hasCode);
+            assertThat(b.regex().codes).hasSize(hasCode ? 1 : 0);
+            assertThat(b.indexOf()).isEqualTo(-1);
+            assertThat(b.charLoop()).isEqualTo(-1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void encoder(boolean hasCode) {
+        EncoderBenchmark b = new EncoderBenchmark();
+        b.hasCode = hasCode;
+        b.setUp();
+        assertThat(b.humeProvider().length > b.plain().length).isEqualTo(hasCode);
+        b.tearDown();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"count", "json"})
+    void appender(String child) {
+        for (boolean hasCode : new boolean[] {false, true}) {
+            AppenderBenchmark b = new AppenderBenchmark();
+            b.hasCode = hasCode;
+            b.child = child;
+            b.setUp();
+            b.passThrough();
+            b.hume();
+            b.tearDown();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void turboFilter(boolean hasCode) {
+        TurboFilterBenchmark b = new TurboFilterBenchmark();
+        b.hasCode = hasCode;
+        b.setUp();
+        b.debugNone();
+        b.debugDuplicate();
+        b.debugHume();
+        b.infoNone();
+        b.infoDuplicate();
+        b.infoHume();
+        b.tearDown();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void spans(boolean hasCode) {
+        SpanBenchmark b = new SpanBenchmark();
+        b.hasCode = hasCode;
+        b.setUp();
+        b.plain();
+        b.hume();
+        b.tearDown();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void logRecords(boolean hasCode) {
+        LogRecordBenchmark b = new LogRecordBenchmark();
+        b.hasCode = hasCode;
+        b.setUp();
+        b.humeOnly();
+        b.plainEmit();
+        b.humeEmit();
+        b.tearDown();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void throughput(boolean hasCode) {
+        AppenderThroughput b = new AppenderThroughput8();
+        b.hasCode = hasCode;
+        b.setUp();
+        b.passThrough();
+        b.hume();
+        b.tearDown();
+    }
+}
