@@ -22,7 +22,11 @@ final class CodeCounter {
     /** Bound on the cached attribute sets; past it, attributes are built per increment. */
     static final int MAX_CACHED = 1024;
 
+    private static final String FAMILIES = "EWI";
+
+    /** Catalog codes only. */
     private final ConcurrentHashMap<HumeCode, Attributes> attributes = new ConcurrentHashMap<>();
+    private final Attributes[] unknownByFamily = new Attributes[FAMILIES.length()];
     /** Null until bound to a meter provider: autoconfigure binds it once the SDK is built. */
     private volatile LongCounter counter;
 
@@ -53,14 +57,41 @@ final class CodeCounter {
         if (c == null) {
             return;
         }
-        Attributes a = attributes.get(primary);
+        c.add(1, primary.inCatalog() ? catalogAttributes(primary) : unknownAttributes(primary));
+    }
+
+    private Attributes catalogAttributes(HumeCode code) {
+        Attributes a = attributes.get(code);
         if (a == null) {
-            a = attributesOf(primary);
+            a = attributesOf(code);
             if (attributes.size() < MAX_CACHED) {
-                attributes.putIfAbsent(primary, a);
+                attributes.putIfAbsent(code, a);
             }
         }
-        c.add(1, a);
+        return a;
+    }
+
+    /**
+     * Unknown codes share one attribute set per family, so that thousands of distinct unknown codes neither fill
+     * the cache nor allocate per increment.
+     */
+    private Attributes unknownAttributes(HumeCode code) {
+        int family = FAMILIES.indexOf(code.code().charAt(0));
+        if (family < 0) {
+            return attributesOf(code);
+        }
+        Attributes a = unknownByFamily[family];
+        if (a == null || !code.category().equals(a.get(HumeAttributes.CATEGORY))
+                || !code.severity().id().equals(a.get(HumeAttributes.SEVERITY))) {
+            a = attributesOf(code);
+            unknownByFamily[family] = a; // a benign race: every thread stores an equal set
+        }
+        return a;
+    }
+
+    /** How many attribute sets the cache holds; for tests. */
+    int cachedAttributeSets() {
+        return attributes.size();
     }
 
     static Attributes attributesOf(HumeCode code) {
