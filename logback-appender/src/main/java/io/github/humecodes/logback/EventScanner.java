@@ -45,17 +45,32 @@ final class EventScanner {
         if (event instanceof HumeEvent) {
             return ((HumeEvent) event).detection();
         }
+        // Each source on its own: a broken value (a CharSequence whose charAt throws, an event whose getter
+        // throws) must neither break logging nor hide the codes of the other sources.
+        Detection found = null;
         try {
-            Detection found = detector.scan(event.getFormattedMessage(), null);
-            found = scanThrowable(event.getThrowableProxy(), found);
-            found = scanPairs(event.getKeyValuePairs(), found);
-            if (scanMdc) {
-                found = scanMdc(event.getMDCPropertyMap(), found);
-            }
-            return found;
+            found = detector.scan(event.getFormattedMessage(), null);
         } catch (RuntimeException e) {
-            return null; // a broken event or toString() must not break logging
+            // nothing from the message
         }
+        try {
+            found = scanThrowable(event.getThrowableProxy(), found);
+        } catch (RuntimeException e) {
+            // nothing more from the throwable
+        }
+        try {
+            found = scanPairs(event.getKeyValuePairs(), found);
+        } catch (RuntimeException e) {
+            // nothing more from the key-value pairs
+        }
+        if (scanMdc) {
+            try {
+                found = scanMdc(event.getMDCPropertyMap(), found);
+            } catch (RuntimeException e) {
+                // nothing more from the MDC
+            }
+        }
+        return found;
     }
 
     /**
@@ -63,20 +78,24 @@ final class EventScanner {
      * parameters that are text or throwables, and the throwable. The formatted message is not built.
      */
     Detection scanCall(String format, Object[] params, Throwable thrown) {
-        try {
-            Detection found = detector.scan(format, null);
-            if (params != null) {
-                for (Object p : params) {
+        Detection found = detector.scan(format, null);
+        if (params != null) {
+            for (Object p : params) {
+                try {
                     if (p instanceof CharSequence) {
                         found = detector.scan((CharSequence) p, found);
                     } else if (p instanceof Throwable) {
                         found = detector.scan((Throwable) p, found);
                     }
+                } catch (RuntimeException e) {
+                    // a broken parameter hides only its own codes
                 }
             }
+        }
+        try {
             return detector.scan(thrown, found);
         } catch (RuntimeException e) {
-            return null;
+            return found;
         }
     }
 
@@ -120,7 +139,11 @@ final class EventScanner {
         for (int i = 0, n = pairs.size(); i < n; i++) {
             KeyValuePair pair = pairs.get(i);
             if (pair != null) {
-                found = scanValue(pair.key, pair.value, found);
+                try {
+                    found = scanValue(pair.key, pair.value, found);
+                } catch (RuntimeException e) {
+                    // a broken value hides only its own codes
+                }
             }
         }
         return found;
