@@ -68,7 +68,8 @@ public class HumeConverter extends ClassicConverter {
                 return true;
             case "scanMdc":
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    return false;
+                    addError(optionsLabel() + ": scanMdc must be true or false, was " + value + "; using false");
+                    return true;
                 }
                 settings.scanMdc(Boolean.parseBoolean(value));
                 return true;

@@ -78,13 +78,46 @@ final class ScanSettings {
         return new EventScanner(detector, scanMdc);
     }
 
-    /** The field names for {@code fieldPrefix}; a null prefix is reported and replaced by the default. */
+    /**
+     * The field names for {@code fieldPrefix}. A null prefix, or one holding whitespace, control characters,
+     * quotes or {@code =} (they would break {@code key=value} and line-based formats such as {@code %kvp} and
+     * logfmt), is reported and replaced by the default. An empty prefix gives bare names.
+     */
     HumeFields fields(ContextAware owner, String label) {
         String prefix = fieldPrefix;
         if (prefix == null) {
             owner.addError(label + ": fieldPrefix must not be null; using " + DEFAULT_FIELD_PREFIX);
             prefix = DEFAULT_FIELD_PREFIX;
+        } else if (!validPrefix(prefix)) {
+            owner.addError(label + ": fieldPrefix must not contain whitespace, control characters, quotes or '=',"
+                    + " was '" + printable(prefix) + "'; using " + DEFAULT_FIELD_PREFIX);
+            prefix = DEFAULT_FIELD_PREFIX;
         }
         return HumeFields.withPrefix(prefix);
+    }
+
+    private static boolean validPrefix(String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || c == '"' || c == '\'' || c == '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The prefix as it can be shown in one status line: control characters escaped. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }
