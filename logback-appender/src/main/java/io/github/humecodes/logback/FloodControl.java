@@ -53,6 +53,9 @@ final class FloodControl {
     private final AtomicLong nextDue = new AtomicLong(Long.MAX_VALUE);
     private final Runnable onFull;
     private final AtomicBoolean fullNoticed = new AtomicBoolean();
+    /** No window can be dropped before this clock reading (when known); guarded by the table's lock. */
+    private long noDropBefore;
+    private boolean noDropKnown;
 
     /** {@code onFull} runs once, the first time a code is let through untracked because the table is full. */
     FloodControl(int maxRepeats, long windowNanos, LongSupplier clock, Runnable onFull) {
@@ -70,13 +73,26 @@ final class FloodControl {
         long now = clock.getAsLong();
         Window w = windows.get(code);
         if (w == null) {
-            if (windows.size() >= MAX_CODES && !dropEnded(now)) {
+            // New codes are rare (the catalog's codes are few): adding under one lock keeps the bound exact even
+            // when many threads bring new codes at once.
+            boolean full = false;
+            synchronized (windows) {
+                w = windows.get(code);
+                if (w == null) {
+                    if (windows.size() >= MAX_CODES && !dropEnded(now)) {
+                        full = true;
+                    } else {
+                        w = new Window(now);
+                        windows.put(code, w);
+                    }
+                }
+            }
+            if (full) {
                 if (!fullNoticed.getAndSet(true)) {
-                    onFull.run();
+                    onFull.run(); // outside the lock: it reports to the status manager
                 }
                 return true;
             }
-            w = windows.computeIfAbsent(code, k -> new Window(now));
         }
         long end;
         synchronized (w) {
@@ -140,18 +156,31 @@ final class FloodControl {
         return out;
     }
 
-    /** Drops the windows that have ended without suppressed calls; true when room was made. */
+    /**
+     * Drops the windows that have ended without suppressed calls; true when room was made. Called with the
+     * table's lock held. When the table is full of live windows, a flood of new codes would walk it on every
+     * call: the walk also notes the earliest time any window can end, and is skipped until then.
+     */
     private boolean dropEnded(long now) {
+        if (noDropKnown && now - noDropBefore < 0) {
+            return false;
+        }
         boolean dropped = false;
+        // Windows only ever end later than now + window once reset, so this is a safe lower bound.
+        long earliest = now + windowNanos;
         for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
             Window w = it.next();
             synchronized (w) {
                 if (w.suppressed == 0 && now - w.start >= windowNanos) {
                     it.remove();
                     dropped = true;
+                } else if (w.suppressed == 0 && w.start + windowNanos - earliest < 0) {
+                    earliest = w.start + windowNanos;
                 }
             }
         }
+        noDropBefore = earliest;
+        noDropKnown = true;
         return dropped && windows.size() < MAX_CODES;
     }
 

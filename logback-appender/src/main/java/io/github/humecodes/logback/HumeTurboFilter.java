@@ -90,6 +90,12 @@ public class HumeTurboFilter extends TurboFilter {
         return settings.maxScanChars();
     }
 
+    /** For tests: how many codes flood control tracks now (0 when it is off or not started). */
+    int trackedCodes() {
+        FloodControl f = flood;
+        return f == null ? 0 : f.trackedCodes();
+    }
+
     /** For tests: the nanosecond clock of the flood control windows (may be swapped while started). */
     void setClock(LongSupplier clock) {
         this.clock = clock;
