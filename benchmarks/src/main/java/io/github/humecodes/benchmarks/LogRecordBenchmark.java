@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Log records and HumeLogRecordProcessor. {@code humeOnly}: the processor's own work on one record (a record of
  * this class whose setters keep nothing, so that every call does the whole job of a fresh record, with the
  * body and the two attributes OpenTelemetry's Logback appender would give it). {@code plainEmit} and
- * {@code humeEmit}: a record emitted through the SDK to a processor that does nothing, without and with
+ * {@code humeEmit}: a record emitted through the SDK to a processor that only keeps it, without and with
  * HumeLogRecordProcessor in front.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -52,14 +52,20 @@ public class LogRecordBenchmark {
         processor = HumeLogRecordProcessor.create();
         body = Texts.message(hasCode);
         record = new BareRecord(body, Attributes.of(THREAD, "main", CHAT_ID, "8b1f3c2e"));
-        plainProvider = SdkLoggerProvider.builder().addLogRecordProcessor(new Discard()).build();
+        Keep kept = new Keep();
+        plainProvider = SdkLoggerProvider.builder().addLogRecordProcessor(new Keep()).build();
         humeProvider = SdkLoggerProvider.builder()
-                .addLogRecordProcessor(processor).addLogRecordProcessor(new Discard()).build();
+                .addLogRecordProcessor(processor).addLogRecordProcessor(kept).build();
         plain = plainProvider.get("bench");
         hume = humeProvider.get("bench");
         processor.onEmit(Context.root(), record);
         if (record.set != (hasCode ? 5 : 0)) {
             throw new IllegalStateException("the processor set " + record.set + " attributes");
+        }
+        emit(hume);
+        String code = kept.last.getAttribute(AttributeKey.stringKey("hume.code"));
+        if (hasCode ? !Texts.CODED_MESSAGE_CODE.equals(code) : code != null) {
+            throw new IllegalStateException("hume.code was " + code);
         }
     }
 
@@ -128,10 +134,13 @@ public class LogRecordBenchmark {
         }
     }
 
-    /** Takes each record and does nothing with it. */
-    static final class Discard implements LogRecordProcessor {
+    /** Keeps a reference to the last record, copying nothing. */
+    static final class Keep implements LogRecordProcessor {
+        ReadWriteLogRecord last;
+
         @Override
         public void onEmit(Context context, ReadWriteLogRecord logRecord) {
+            last = logRecord;
         }
     }
 }

@@ -10,9 +10,13 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
+import io.github.humecodes.Detection;
+import io.github.humecodes.Detector;
+import io.github.humecodes.HumeCode;
 import java.net.URL;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.event.KeyValuePair;
 
 /** Logback set up as users do: a LoggerContext configured by Joran from an XML resource of this module. */
 final class LogbackSetup {
@@ -62,6 +66,25 @@ final class LogbackSetup {
         event.getFormattedMessage();
         event.getMDCPropertyMap();
         event.getThreadName();
+        return event;
+    }
+
+    /**
+     * The same event, but already carrying the fields the enrichment would add, as key-value pairs of the same
+     * names and values: what writing those fields costs an encoder without any detection. Code-free messages
+     * get no pairs.
+     */
+    static ILoggingEvent eventWithFields(LoggerContext context, String message) {
+        LoggingEvent event = (LoggingEvent) event(context, message);
+        Detection found = Detector.create().scan(message);
+        if (found != null) {
+            HumeCode p = found.primary();
+            event.addKeyValuePair(new KeyValuePair("hume.code", p.code()));
+            event.addKeyValuePair(new KeyValuePair("hume.category", p.category()));
+            event.addKeyValuePair(new KeyValuePair("hume.severity", p.severity().id()));
+            event.addKeyValuePair(new KeyValuePair("hume.description", p.description()));
+            event.addKeyValuePair(new KeyValuePair("hume.retryable", p.retryable()));
+        }
         return event;
     }
 }
