@@ -247,19 +247,18 @@ public final class Detector {
     private static boolean pylintLine(CharSequence text, int s, int e, int end) {
         int from = Math.max(0, s - LINE_LOOKBACK);
         for (int i = s - 1; i >= from; i--) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if (isLineBreak(text.charAt(i))) {
                 from = i + 1;
                 break;
             }
         }
-        if (indexOfIgnoreCase(text, "pylint", from, s) >= 0 || indexOfIgnoreCase(text, "noqa", from, s) >= 0) {
+        if (mentionsLinter(text, from, s)) {
             return true;
         }
+        // Every code found reads on to its line's end: this loop is most of what a code costs.
         int to = Math.min(end, e + LINE_LOOKAHEAD);
         for (int i = e; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if (isLineBreak(text.charAt(i))) {
                 to = i;
                 break;
             }
@@ -275,6 +274,23 @@ public final class Detector {
             open--;
         }
         return open >= e && pylintSymbolAt(text, open, to) == to;
+    }
+
+    /** '\n' or '\r'; one comparison for nearly every other character. */
+    private static boolean isLineBreak(char c) {
+        return c <= '\r' && (c == '\n' || c == '\r');
+    }
+
+    /** True when {@code pylint} or {@code noqa} (ASCII, any case) lies wholly in {@code text[from..to)}; one pass. */
+    private static boolean mentionsLinter(CharSequence text, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            int c = text.charAt(i) | 0x20; // 'P' and 'p' both give 'p', 'N' and 'n' both give 'n', nothing else does
+            if ((c == 'p' && i + 6 <= to && regionMatchesIgnoreCase(text, i, "pylint"))
+                    || (c == 'n' && regionMatchesIgnoreCase(text, i, "noqa"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
