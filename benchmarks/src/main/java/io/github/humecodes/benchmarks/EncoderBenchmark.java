@@ -29,6 +29,7 @@ public class EncoderBenchmark {
     private LoggerContext context;
     private Encoder<ILoggingEvent> plain;
     private Encoder<ILoggingEvent> hume;
+    private Encoder<ILoggingEvent> emptyProvider;
     private ILoggingEvent event;
     private ILoggingEvent eventWithFields;
 
@@ -37,6 +38,7 @@ public class EncoderBenchmark {
         context = LogbackSetup.configure("logback-encoder.xml");
         plain = LogbackSetup.<EncodingAppender>appender(context, "JSON").getEncoder();
         hume = LogbackSetup.<EncodingAppender>appender(context, "JSON_HUME").getEncoder();
+        emptyProvider = LogbackSetup.<EncodingAppender>appender(context, "JSON_EMPTY").getEncoder();
         event = LogbackSetup.event(context, Texts.message(hasCode));
         eventWithFields = LogbackSetup.eventWithFields(context, Texts.message(hasCode));
         String withFields = new String(hume.encode(event), java.nio.charset.StandardCharsets.UTF_8);
@@ -61,6 +63,11 @@ public class EncoderBenchmark {
     @Benchmark
     public byte[] plain() {
         return plain.encode(event);
+    }
+
+    @Benchmark
+    public byte[] emptyProvider() {
+        return emptyProvider.encode(event);
     }
 
     @Benchmark

@@ -131,6 +131,7 @@ public final class Report {
             new Rule("EncoderBenchmark", "humeProvider", "plain", CODE_FREE, 1.03, "≤ +3% (≤ 1.03)"),
             new Rule("EncoderBenchmark", "humeProvider", "plain", CODED, 1.15, "≤ +15% (≤ 1.15)"),
             new Rule("EncoderBenchmark", "humeProvider", "plainWithFields", CODED, 1.15, "≤ +15% (≤ 1.15)"),
+            new Rule("EncoderBenchmark", "humeProvider", "emptyProvider", ALL, Double.NaN, "—"),
             new Rule("AppenderBenchmark", "hume", "passThrough", CODE_FREE, 1.03, "≤ +3% (≤ 1.03)"),
             new Rule("AppenderBenchmark", "hume", "passThrough", CODED, 1.15, "≤ +15% (≤ 1.15)"),
             new Rule("AppenderBenchmark", "hume", "passThroughWithFields", CODED, 1.15, "≤ +15% (≤ 1.15)"),
@@ -157,7 +158,7 @@ public final class Report {
                 + "plain char loop over the same text as baselines)");
         TITLES.put("EncoderBenchmark", "LogstashEncoder.encode of one event, plain and with HumeJsonProvider; "
                 + "plainWithFields: the plain encoder on an event already carrying the five fields, i.e. the cost "
-                + "of writing them");
+                + "of writing them; emptyProvider: one more provider that writes nothing");
         TITLES.put("AppenderBenchmark", "One event through HumeEnrichingAppender vs a pass-through wrapper "
                 + "(child: count = counts the event, json = LogstashEncoder); passThroughWithFields: an event already "
                 + "carrying the five fields, so that the child writes the same bytes");
