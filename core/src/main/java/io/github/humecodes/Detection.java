@@ -57,8 +57,15 @@ public final class Detection {
     }
 
     /**
-     * The codes of {@code first} followed by those of {@code second} that it lacks. Either may be null: the
-     * other is returned as it is, so merging into nothing allocates nothing.
+     * The most distinct codes one detection holds. Real messages carry one or two; the bound keeps a text made
+     * of thousands of codes from costing the logging thread more than a scan: beyond it, codes are dropped,
+     * except that the primary code always has a place (the last one, when it comes later).
+     */
+    public static final int MAX_CODES = 32;
+
+    /**
+     * The codes of {@code first} followed by those of {@code second} that it lacks (at most {@link #MAX_CODES}).
+     * Either may be null: the other is returned as it is, so merging into nothing allocates nothing.
      */
     public static Detection merge(Detection first, Detection second) {
         if (first == null || first == second) {
@@ -67,18 +74,30 @@ public final class Detection {
         if (second == null) {
             return first;
         }
-        HumeCode[] all = Arrays.copyOf(first.codes, first.codes.length + second.codes.length);
+        HumeCode[] all = Arrays.copyOf(first.codes, Math.min(MAX_CODES, first.codes.length + second.codes.length));
         int n = first.codes.length;
+        HumeCode primary = first.primary;
+        boolean changed = false;
         for (HumeCode c : second.codes) {
-            if (indexOf(all, n, c) < 0) {
+            if (indexOf(all, n, c) >= 0) {
+                continue;
+            }
+            boolean moreSevere = c.severity().ordinal() < primary.severity().ordinal();
+            if (n < all.length) {
                 all[n++] = c;
+            } else if (moreSevere) {
+                all[n - 1] = c; // full: the primary takes the last place
+            } else {
+                continue;
+            }
+            changed = true;
+            if (moreSevere) {
+                primary = c;
             }
         }
-        if (n == first.codes.length) {
+        if (!changed) {
             return first;
         }
-        HumeCode primary = second.primary.severity().ordinal() < first.primary.severity().ordinal()
-                ? second.primary : first.primary;
         return new Detection(primary, n == all.length ? all : Arrays.copyOf(all, n));
     }
 

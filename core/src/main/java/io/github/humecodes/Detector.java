@@ -152,15 +152,24 @@ public final class Detector {
     private static String safeMessage(Throwable t) {
         try {
             return t.getMessage();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // a user's exception class may throw anything, an Error included
+            rethrowIfFatal(e);
             return null;
+        }
+    }
+
+    /** Out of memory and the JVM's internal errors are not the user's exception's to swallow. */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
         }
     }
 
     private static Throwable safeCause(Throwable t) {
         try {
             return t.getCause();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // a user's exception class may throw anything, an Error included
+            rethrowIfFatal(e);
             return null;
         }
     }
@@ -168,7 +177,8 @@ public final class Detector {
     private static Throwable[] safeSuppressed(Throwable t) {
         try {
             return t.getSuppressed();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // a user's exception class may throw anything, an Error included
+            rethrowIfFatal(e);
             return new Throwable[0];
         }
     }

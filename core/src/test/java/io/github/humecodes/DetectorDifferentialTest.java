@@ -218,6 +218,15 @@ class DetectorDifferentialTest {
                 }
                 return b.toString();
             }
+            if (shape == 7) {
+                // Many codes, known and made-up: more distinct ones than a detection keeps.
+                int n = 20 + random.nextInt(60);
+                for (int i = 0; i < n; i++) {
+                    b.append(random.nextInt(3) == 0
+                            ? pickChar("EWI") + String.format("%04d", random.nextInt(10_000)) : code()).append(' ');
+                }
+                return b.toString();
+            }
             int pieces = 1 + random.nextInt(8);
             for (int i = 0; i < pieces; i++) {
                 b.append(piece());
@@ -270,6 +279,7 @@ class DetectorDifferentialTest {
         int withSeveral = 0;
         int withClose = 0;
         int longTexts = 0;
+        int atTheBound = 0;
         for (int i = 0; i < CASES; i++) {
             String text = generator.next();
             boolean useSmall = (i & 3) == 0;
@@ -289,12 +299,14 @@ class DetectorDifferentialTest {
                 withCodes++;
                 withSeveral += actual.size() > 1 ? 1 : 0;
                 withClose += actual.stream().anyMatch(c -> c.length() == 4) ? 1 : 0;
+                atTheBound += actual.size() == Detection.MAX_CODES ? 1 : 0;
             }
             longTexts += text.length() > SMALL_BOUND ? 1 : 0;
         }
         System.out.println("Differential: " + CASES + " cases (seed " + SEED + "), " + withCodes + " with codes, "
                 + withSeveral + " with several, " + withClose + " with a close code, " + longTexts
-                + " longer than " + SMALL_BOUND + " chars; " + disagreementCount + " disagreements");
+                + " longer than " + SMALL_BOUND + " chars, " + atTheBound + " holding " + Detection.MAX_CODES
+                + " codes or more; " + disagreementCount + " disagreements");
         assertThat(disagreements).as("%d disagreements", disagreementCount).isEmpty();
         System.out.println("0 disagreements");
         // The texts must exercise both sides of the rules, not only texts without codes.
@@ -302,6 +314,7 @@ class DetectorDifferentialTest {
         assertThat(withSeveral).isGreaterThan(CASES / 50);
         assertThat(withClose).isGreaterThan(CASES / 50);
         assertThat(longTexts).isGreaterThan(CASES / 50);
+        assertThat(atTheBound).isGreaterThan(CASES / 500);
     }
 
     @Test

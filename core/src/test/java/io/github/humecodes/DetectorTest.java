@@ -235,6 +235,34 @@ class DetectorTest {
     }
 
     @Test
+    void aDetectionKeepsAtMostMaxCodesAndAlwaysItsPrimary() {
+        StringBuilder text = new StringBuilder();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 201; i < 201 + 40; i++) {
+            warnings.add("W0" + i);
+            text.append("W0").append(i).append(' ');
+        }
+        Detection few = detector.scan(text);
+        assertThat(few.codes()).extracting(HumeCode::code).containsExactlyElementsOf(warnings.subList(0, 32));
+        assertThat(few.primary().code()).isEqualTo("W0201");
+
+        text.append("E0203 then E0300 then E0301 and W0201 again");
+        Detection d = detector.scan(text);
+        assertThat(d.size()).isEqualTo(Detection.MAX_CODES).isEqualTo(32);
+        List<String> expected = new ArrayList<>(warnings.subList(0, 31));
+        expected.add("E0300");
+        assertThat(d.codes()).extracting(HumeCode::code).containsExactlyElementsOf(expected);
+        assertThat(d.primary().code()).isEqualTo("E0300");
+
+        // Merging follows the same rule: a full detection takes a more severe code in its last place only.
+        Detection more = Detection.merge(few, detector.scan("E0203 and W0105"));
+        assertThat(more.size()).isEqualTo(32);
+        assertThat(more.code(31).code()).isEqualTo("E0203");
+        assertThat(more.primary().code()).isEqualTo("E0203");
+        assertThat(Detection.merge(few, detector.scan("W0105"))).isSameAs(few);
+    }
+
+    @Test
     void codesAreDistinctInOrderOfFirstAppearance() {
         assertThat(codes("E0203 W0105 E0203 E0300 W0105 close code 1011 E0300"))
                 .containsExactly("E0203", "W0105", "E0300", "1011");
@@ -421,6 +449,24 @@ class DetectorTest {
             }
         };
         assertThat(detector.scan(badCause, null).primary().code()).isEqualTo("E0203");
+    }
+
+    @Test
+    void anErrorThrownByAnExceptionClassIsTolerated() {
+        RuntimeException bad = new RuntimeException("hidden") {
+            @Override
+            public String getMessage() {
+                throw new AssertionError("boom");
+            }
+
+            @Override
+            public synchronized Throwable getCause() {
+                throw new StackOverflowError();
+            }
+        };
+        bad.addSuppressed(new RuntimeException("W0105 suppressed"));
+        Detection d = detector.scan(new RuntimeException("E0300 outer", bad), null);
+        assertThat(d.codes()).extracting(HumeCode::code).containsExactly("E0300", "W0105");
     }
 
     // ---- structured values ----

@@ -82,6 +82,14 @@ public final class RegexReferenceDetector {
                 primary = c;
             }
         }
+        if (codes.size() > Detection.MAX_CODES) {
+            // The first MAX_CODES codes; the primary takes the last place when it is not among them.
+            int at = codes.indexOf(primary);
+            codes = new ArrayList<>(codes.subList(0, Detection.MAX_CODES));
+            if (at >= Detection.MAX_CODES) {
+                codes.set(Detection.MAX_CODES - 1, primary);
+            }
+        }
         return new Result(codes, primary);
     }
 
