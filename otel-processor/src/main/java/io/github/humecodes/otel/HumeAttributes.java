@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The {@code hume.*} attribute keys and how a detection becomes attributes of a span or log record. The values
@@ -65,18 +66,27 @@ final class HumeAttributes {
         if (existing.isEmpty()) {
             return 0;
         }
-        int[] present = new int[1];
-        existing.forEach((key, value) -> {
+        // One small visitor rather than a capturing lambda and a holder array: one allocation per record, not two.
+        Present present = new Present();
+        existing.forEach(present);
+        return present.bits;
+    }
+
+    /** Collects the bits of {@link #present}. Not thread-safe; one per call. */
+    private static final class Present implements BiConsumer<AttributeKey<?>, Object> {
+        int bits;
+
+        @Override
+        public void accept(AttributeKey<?> key, Object value) {
             String name = key.getKey();
             if (name.startsWith(PREFIX)) {
                 for (int i = 0; i < KEYS.size(); i++) {
                     if (KEYS.get(i).getKey().equals(name)) {
-                        present[0] |= 1 << i;
+                        bits |= 1 << i;
                     }
                 }
             }
-        });
-        return present[0];
+        }
     }
 
     private static List<String> codes(Detection found) {
