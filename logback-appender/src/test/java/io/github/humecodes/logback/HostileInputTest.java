@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEventVO;
 import ch.qos.logback.core.spi.FilterReply;
+import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -135,9 +136,13 @@ class HostileInputTest {
 
         JsonNode line = Logs.json(json.lines.get(0));
         assertThat(line.get("hume.code").asString()).as("the first critical one").isEqualTo("E0300");
-        assertThat(line.get("hume.codes")).hasSize(10_000);
-        assertThat(line.get("hume.codes").get(9_999).asString()).isEqualTo("E9999");
-        assertThat(Logs.json(provided.lines.get(0)).get("hume.codes")).hasSize(10_000);
+        // A detection keeps the first codes up to its bound, and its primary in the last place.
+        assertThat(line.get("hume.codes")).hasSize(Detection.MAX_CODES);
+        assertThat(line.get("hume.codes").get(0).asString()).isEqualTo("E0000");
+        assertThat(line.get("hume.codes").get(Detection.MAX_CODES - 2).asString())
+                .isEqualTo(String.format("E%04d", Detection.MAX_CODES - 2));
+        assertThat(line.get("hume.codes").get(Detection.MAX_CODES - 1).asString()).isEqualTo("E0300");
+        assertThat(Logs.json(provided.lines.get(0)).get("hume.codes")).hasSize(Detection.MAX_CODES);
         assertThat(pattern.lines.get(0)).startsWith("E0300|E0000,E0001,");
     }
 
