@@ -44,6 +44,8 @@ public final class Detector {
     static final int LINE_LOOKBACK = 80;
     /** How far along its line a code looks for a trailing pylint symbol. */
     static final int LINE_LOOKAHEAD = 200;
+    /** A String with at most this many characters past a code has its line end found by String.indexOf. */
+    private static final int INDEX_OF_SPAN = 4 * LINE_LOOKAHEAD;
     /** Bound on the causes and suppressed exceptions followed from one throwable. */
     public static final int MAX_THROWABLES = 32;
 
@@ -255,24 +257,10 @@ public final class Detector {
 
     /** True when the line around a code mentions pylint or noqa before it, or ends with a pylint symbol. */
     private static boolean pylintLine(CharSequence text, int s, int e, int end) {
-        int from = Math.max(0, s - LINE_LOOKBACK);
-        for (int i = s - 1; i >= from; i--) {
-            if (isLineBreak(text.charAt(i))) {
-                from = i + 1;
-                break;
-            }
-        }
-        if (mentionsLinter(text, from, s)) {
+        if (mentionsLinterBefore(text, s)) {
             return true;
         }
-        // Every code found reads on to its line's end: this loop is most of what a code costs.
-        int to = Math.min(end, e + LINE_LOOKAHEAD);
-        for (int i = e; i < to; i++) {
-            if (isLineBreak(text.charAt(i))) {
-                to = i;
-                break;
-            }
-        }
+        int to = lineEnd(text, e, Math.min(end, e + LINE_LOOKAHEAD));
         while (to > e && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
             to--;
         }
@@ -286,21 +274,52 @@ public final class Detector {
         return open >= e && pylintSymbolAt(text, open, to) == to;
     }
 
-    /** '\n' or '\r'; one comparison for nearly every other character. */
-    private static boolean isLineBreak(char c) {
-        return c <= '\r' && (c == '\n' || c == '\r');
-    }
-
-    /** True when {@code pylint} or {@code noqa} (ASCII, any case) lies wholly in {@code text[from..to)}; one pass. */
-    private static boolean mentionsLinter(CharSequence text, int from, int to) {
-        for (int i = from; i + 4 <= to; i++) {
-            int c = text.charAt(i) | 0x20; // 'P' and 'p' both give 'p', 'N' and 'n' both give 'n', nothing else does
-            if ((c == 'p' && i + 6 <= to && regionMatchesIgnoreCase(text, i, "pylint"))
-                    || (c == 'n' && regionMatchesIgnoreCase(text, i, "noqa"))) {
-                return true;
+    /**
+     * True when {@code pylint} or {@code noqa} (ASCII, any case) lies wholly within the
+     * {@value #LINE_LOOKBACK} characters before {@code s} on the line of {@code s}. One backward pass that
+     * stops at the line break.
+     */
+    private static boolean mentionsLinterBefore(CharSequence text, int s) {
+        for (int i = s - 1, from = Math.max(0, s - LINE_LOOKBACK); i >= from; i--) {
+            char ch = text.charAt(i);
+            int c = ch | 0x20; // 'P' and 'p' both give 'p', 'N' and 'n' both give 'n', nothing else does
+            if (c == 'p') {
+                if (i + 6 <= s && regionMatchesIgnoreCase(text, i, "pylint")) {
+                    return true;
+                }
+            } else if (c == 'n') {
+                if (i + 4 <= s && regionMatchesIgnoreCase(text, i, "noqa")) {
+                    return true;
+                }
+            } else if (isLineBreak(ch)) {
+                return false;
             }
         }
         return false;
+    }
+
+    /** The first line break in {@code text[from..to)}, or {@code to}. */
+    private static int lineEnd(CharSequence text, int from, int to) {
+        // Every code found reads on to its line's end, most of what a code costs. For a String, indexOf scans
+        // many characters per step; it reads to the end of the text, so only where that end is near.
+        if (text instanceof String && text.length() - from <= INDEX_OF_SPAN) {
+            String string = (String) text;
+            int n = string.indexOf('\n', from);
+            int r = string.indexOf('\r', from);
+            int first = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+            return first < 0 || first > to ? to : first;
+        }
+        for (int i = from; i < to; i++) {
+            if (isLineBreak(text.charAt(i))) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** '\n' or '\r'. */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r';
     }
 
     /**
