@@ -2,6 +2,7 @@ package io.github.humecodes.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,14 @@ class PromtoolRulesTest {
     Processes.Result result = Processes.run(RULES_DIR, promtool.toString(), "test", "rules", RULES_TEST.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS").doesNotContain("FAILED");
+  }
+
+  @Test
+  void theReadmeQuotesTheShippedBillingRule() throws Exception {
+    String rules = Files.readString(RULES);
+    int start = rules.indexOf("      - alert: HumeBilling\n");
+    String billing = rules.substring(start, rules.indexOf("          severity: page\n", start) + 25);
+    assertThat(billing).contains("hume_category=\"billing\"");
+    assertThat(Files.readString(Path.of("..", "README.md"))).contains("```yaml\n" + billing + "```");
   }
 }
