@@ -45,4 +45,14 @@ class ReadmeSnippetsTest {
         assertThat(first.get("hume.retryable").asBoolean()).isFalse();
         assertThat(Logs.json(lines.get(1)).has("hume.code")).isFalse();
     }
+
+    @Test
+    void theReadmeShowsTheseFilesAsTheyAre() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (String name : List.of("readme-appender.xml", "readme-provider.xml", "readme-converter.xml",
+                "readme-turbo.xml")) {
+            String xml = Files.readString(Path.of("src", "test", "resources", name)).strip();
+            assertThat(readme).as(name).contains("```xml\n" + xml + "\n```");
+        }
+    }
 }
