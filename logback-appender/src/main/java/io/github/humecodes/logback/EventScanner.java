@@ -13,7 +13,8 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Finds the Hume codes of a logging event or of a logging call; the detection logic of the appender, the JSON
- * provider, the converter and the turbo filter. Immutable and thread-safe. Never throws.
+ * provider, the converter and the turbo filter. Thread-safe; its one piece of state is a small cache of format
+ * strings known to hold no code. Never throws.
  *
  * <p>An event is read in this order: the formatted message, the throwable chain (class names and messages,
  * causes and suppressed, at most {@link Detector#MAX_THROWABLES}, cycle-safe), key-value pair values, and MDC
@@ -21,8 +22,19 @@ import org.slf4j.event.KeyValuePair;
  * code counts too (close codes only under a key that names one, {@link Detector#valueCode}).
  */
 final class EventScanner {
+    /** Slots of the cache of code-free format strings (a power of two). */
+    static final int FORMAT_SLOTS = 256;
+    /** Longer format strings are not cached: the cache keeps at most 256 x 512 characters alive. */
+    static final int FORMAT_MAX_CHARS = 512;
+
     private final Detector detector;
     private final boolean scanMdc;
+    /**
+     * Format strings seen without a code. Most logging calls pass a constant format, so a disabled debug call
+     * that the turbo filter must look at costs one comparison rather than a scan. Racy on purpose: a slot holds
+     * one reference or another, and a format is skipped only when it is that very (immutable) String.
+     */
+    private final String[] codeFreeFormats = new String[FORMAT_SLOTS];
 
     EventScanner(Detector detector, boolean scanMdc) {
         this.detector = detector;
@@ -78,7 +90,7 @@ final class EventScanner {
      * parameters that are text or throwables, and the throwable. The formatted message is not built.
      */
     Detection scanCall(String format, Object[] params, Throwable thrown) {
-        Detection found = detector.scan(format, null);
+        Detection found = scanFormat(format);
         if (params != null) {
             for (Object p : params) {
                 try {
@@ -97,6 +109,23 @@ final class EventScanner {
         } catch (RuntimeException e) {
             return found;
         }
+    }
+
+    private Detection scanFormat(String format) {
+        int n = format == null ? 0 : format.length();
+        if (n == 0) {
+            return null;
+        }
+        // Length and a middle character: O(1), unlike String.hashCode on a format built afresh for each call.
+        int slot = (n * 31 + format.charAt(n >> 1)) & (FORMAT_SLOTS - 1);
+        if (codeFreeFormats[slot] == format) {
+            return null;
+        }
+        Detection found = detector.scan(format, null);
+        if (found == null && n <= FORMAT_MAX_CHARS) {
+            codeFreeFormats[slot] = format;
+        }
+        return found;
     }
 
     private Detection scanThrowable(IThrowableProxy proxy, Detection found) {
