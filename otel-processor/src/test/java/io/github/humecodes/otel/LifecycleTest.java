@@ -24,7 +24,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
@@ -46,47 +45,6 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
     private static final int ITEMS = 10_000;
     private static final AttributeKey<Long> CASE = AttributeKey.longKey("test.case");
-
-    /** Keeps what it received after shutdown, which the in-memory exporters clear. */
-    static final class KeepingSpanExporter implements SpanExporter {
-        final Queue<SpanData> spans = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    static final class KeepingLogRecordExporter implements LogRecordExporter {
-        final Queue<LogRecordData> records = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public CompletableResultCode export(Collection<LogRecordData> batch) {
-            records.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
-    }
 
     private static void endSpans(Tracer tracer, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -111,7 +69,8 @@ class LifecycleTest {
 
     @Test
     void spansEndedBeforeFlushAndShutdownAreAllExported() {
-        KeepingSpanExporter exporter = new KeepingSpanExporter();
+        Queue<SpanData> exported = new ConcurrentLinkedQueue<>(); // kept after shutdown, unlike the in-memory exporter
+        SpanExporter exporter = CallbackExporters.spans(exported::addAll);
         HumeSpanProcessor hume = HumeSpanProcessor.create();
         SdkTracerProvider provider = SdkTracerProvider.builder()
                 .addSpanProcessor(hume)
@@ -120,10 +79,10 @@ class LifecycleTest {
         Tracer tracer = provider.get("test");
         endSpans(tracer, 0, ITEMS);
         assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-        assertSpans(List.copyOf(exporter.spans), ITEMS);
+        assertSpans(List.copyOf(exported), ITEMS);
         endSpans(tracer, ITEMS, 2 * ITEMS);
         assertThat(provider.shutdown().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-        assertSpans(List.copyOf(exporter.spans), 2 * ITEMS);
+        assertSpans(List.copyOf(exported), 2 * ITEMS);
         // The processor's own shutdown and flush, called again after the provider's, are harmless.
         assertThat(hume.shutdown().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
         assertThat(hume.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
@@ -155,7 +114,8 @@ class LifecycleTest {
 
     @Test
     void logRecordsEmittedBeforeFlushAndShutdownAreAllExported() {
-        KeepingLogRecordExporter exporter = new KeepingLogRecordExporter();
+        Queue<LogRecordData> exported = new ConcurrentLinkedQueue<>();
+        LogRecordExporter exporter = CallbackExporters.logs(exported::addAll);
         HumeLogRecordProcessor hume = HumeLogRecordProcessor.create();
         SdkLoggerProvider provider = SdkLoggerProvider.builder()
                 .addLogRecordProcessor(BatchLogRecordProcessor.builder(exporter).setMaxQueueSize(4 * ITEMS).build())
@@ -167,11 +127,11 @@ class LifecycleTest {
                     .setBody(i % 4 == 0 ? "HumeError: E0300 out of credits" : "fine").emit();
             if (i == ITEMS / 2) {
                 assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-                assertThat(List.copyOf(exporter.records)).hasSize(i + 1);
+                assertThat(List.copyOf(exported)).hasSize(i + 1);
             }
         }
         assertThat(provider.shutdown().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-        List<LogRecordData> records = List.copyOf(exporter.records);
+        List<LogRecordData> records = List.copyOf(exported);
         assertThat(records).hasSize(ITEMS);
         for (LogRecordData r : records) {
             if (r.getAttributes().get(CASE) % 4 == 0) {

@@ -14,20 +14,16 @@ import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -191,42 +187,12 @@ class LoadTest {
 
     @Test
     void fourHundredThousandSpansOnEightThreads() throws InterruptedException {
-        SpanExporter throwing = new SpanExporter() {
-            @Override
-            public CompletableResultCode export(Collection<SpanData> spans) {
-                failedExports.incrementAndGet();
-                throw new IllegalStateException("collector down");
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
-        SpanExporter healthy = new SpanExporter() {
-            @Override
-            public CompletableResultCode export(Collection<SpanData> spans) {
-                for (SpanData s : spans) {
-                    checker.check(s.getAttributes(), s.getStatus());
-                }
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
+        SpanExporter throwing = CallbackExporters.spans(batch -> {
+            failedExports.incrementAndGet();
+            throw new IllegalStateException("collector down");
+        });
+        SpanExporter healthy = CallbackExporters.spans(batch -> batch.forEach(
+                s -> checker.check(s.getAttributes(), s.getStatus())));
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(throwing))
                 .addSpanProcessor(HumeSpanProcessor.builder().setDetector(Detector.create()).setCounter(counter)
@@ -271,42 +237,12 @@ class LoadTest {
 
     @Test
     void eightyThousandLogRecordsOnEightThreads() throws InterruptedException {
-        LogRecordExporter throwing = new LogRecordExporter() {
-            @Override
-            public CompletableResultCode export(Collection<LogRecordData> logs) {
-                failedExports.incrementAndGet();
-                throw new IllegalStateException("collector down");
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
-        LogRecordExporter healthy = new LogRecordExporter() {
-            @Override
-            public CompletableResultCode export(Collection<LogRecordData> logs) {
-                for (LogRecordData r : logs) {
-                    checker.check(r.getAttributes(), null);
-                }
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
+        LogRecordExporter throwing = CallbackExporters.logs(batch -> {
+            failedExports.incrementAndGet();
+            throw new IllegalStateException("collector down");
+        });
+        LogRecordExporter healthy = CallbackExporters.logs(batch -> batch.forEach(
+                r -> checker.check(r.getAttributes(), null)));
         SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(throwing))
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(healthy))
