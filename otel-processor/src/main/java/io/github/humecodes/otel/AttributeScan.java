@@ -6,11 +6,17 @@ import io.github.humecodes.HumeCode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.KeyValue;
+import io.opentelemetry.api.common.Value;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
  * Finds codes in attributes: string values that are exactly a code, numbers under a close-code key
  * ({@code websocket.close.code=1011}), and, for the exception keys given, the codes anywhere in their text.
+ * Structured log bodies and {@code Value} attributes are read the same way as attributes: their values that are exactly a code, their
+ * numbers under a close-code key, through nested maps and lists up to {@value #MAX_DEPTH} levels and
+ * {@value #MAX_VALUES} values.
  * Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span or
  * record; not thread-safe.
  */
@@ -28,8 +34,12 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         EXCEPTION_AND_STACKTRACE
     }
 
+    static final int MAX_DEPTH = 8;
+    static final int MAX_VALUES = 256;
+
     private final Detector detector;
     private TextKeys textKeys;
+    private int valuesLeft;
     private Detection found;
 
     AttributeScan(Detector detector) {
@@ -46,6 +56,50 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         return found;
     }
 
+    /**
+     * {@code soFar} with the codes of a structured (map or list) log body added; a string body is free text
+     * and is the caller's to scan.
+     */
+    Detection scanBody(Value<?> body, Detection soFar) {
+        this.found = soFar;
+        this.valuesLeft = MAX_VALUES;
+        value(null, body, 0);
+        return found;
+    }
+
+    private void value(String key, Value<?> value, int depth) {
+        if (value == null || valuesLeft-- <= 0) {
+            return;
+        }
+        switch (value.getType()) {
+            case STRING:
+                add(detector.valueCode(key, (String) value.getValue()));
+                break;
+            case LONG:
+                if (key != null) {
+                    add(detector.valueCode(key, ((Long) value.getValue()).longValue()));
+                }
+                break;
+            case ARRAY:
+                if (depth < MAX_DEPTH) {
+                    for (Object element : (List<?>) value.getValue()) {
+                        value(key, (Value<?>) element, depth + 1); // {"close_codes":[1011]} keeps its key
+                    }
+                }
+                break;
+            case KEY_VALUE_LIST:
+                if (depth < MAX_DEPTH) {
+                    for (Object entry : (List<?>) value.getValue()) {
+                        KeyValue kv = (KeyValue) entry;
+                        value(kv.getKey(), kv.getValue(), depth + 1);
+                    }
+                }
+                break;
+            default:
+                break; // booleans, doubles and bytes hold no code
+        }
+    }
+
     @Override
     public void accept(AttributeKey<?> key, Object value) {
         AttributeType type = key.getType();
@@ -59,6 +113,9 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
             }
         } else if (type == AttributeType.LONG) {
             add(detector.valueCode(key.getKey(), ((Long) value).longValue()));
+        } else if (type == AttributeType.VALUE) {
+            valuesLeft = MAX_VALUES;
+            value(key.getKey(), (Value<?>) value, 0);
         }
     }
 

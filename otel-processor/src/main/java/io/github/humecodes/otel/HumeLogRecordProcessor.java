@@ -16,7 +16,8 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * through OpenTelemetry (for example with its Logback appender, which turns key-value pairs into attributes).
  * Immutable and thread-safe.
  *
- * <p>Codes are looked for in a string body and in the {@code exception.message}, {@code exception.type} and
+ * <p>Codes are looked for in a string body (anywhere in its text), in a structured body (values that are exactly
+ * a code, numbers under a close-code key, in nested maps and lists) and in the {@code exception.message}, {@code exception.type} and
  * {@code exception.stacktrace} attributes (anywhere in their text), in other attributes whose value is exactly
  * a code, and in numbers under a close-code key ({@code websocket.close.code=1011}). Attributes the record
  * already has are kept.
@@ -50,14 +51,20 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     public void onEmit(Context context, ReadWriteLogRecord logRecord) {
         try {
             Detection found = null;
+            AttributeScan scan = null;
             Value<?> body = logRecord.getBodyValue();
-            if (body != null && body.getType() == ValueType.STRING) {
-                found = detector.scan((String) body.getValue(), null);
+            if (body != null) {
+                if (body.getType() == ValueType.STRING) {
+                    found = detector.scan((String) body.getValue(), null);
+                } else {
+                    scan = new AttributeScan(detector);
+                    found = scan.scanBody(body, null);
+                }
             }
             Attributes attributes = logRecord.getAttributes();
             if (!attributes.isEmpty()) {
-                found = new AttributeScan(detector).scan(attributes, AttributeScan.TextKeys.EXCEPTION_AND_STACKTRACE,
-                        found);
+                scan = scan == null ? new AttributeScan(detector) : scan;
+                found = scan.scan(attributes, AttributeScan.TextKeys.EXCEPTION_AND_STACKTRACE, found);
             }
             if (found == null) {
                 return;

@@ -5,6 +5,8 @@ import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.KeyValue;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
@@ -18,6 +20,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.context.Context;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +116,54 @@ class HumeLogRecordProcessorTest {
         LogRecordData number = emit(r -> r.setBody(Value.of(1011L)));
         assertThat(number.getAttributes().isEmpty()).isTrue();
         assertThat(metrics.collectAllMetrics()).isEmpty();
+    }
+
+    @Test
+    void structuredBodiesAndValueAttributesCountLikeAttributes() {
+        // Expression Measurement's stream warning, nested under its model key, as a map body.
+        LogRecordData nested = emit(r -> r.setBody(Value.of(KeyValue.of("face", Value.of(
+                KeyValue.of("warning", Value.of("No faces could be detected in the media.")),
+                KeyValue.of("code", Value.of("W0103")))))));
+        assertThat(nested.getAttributes().get(HumeAttributes.CODE)).isEqualTo("W0103");
+        assertThat(nested.getAttributes().get(HumeAttributes.CATEGORY)).isEqualTo("no_result");
+
+        // A list under a close-code key keeps the key; a number elsewhere is not a close code.
+        LogRecordData close = emit(r -> r.setBody(Value.of(
+                KeyValue.of("ws.close_codes", Value.of(Value.of(1011L))),
+                KeyValue.of("records", Value.of(1000L)))));
+        assertThat(close.getAttributes().get(HumeAttributes.CODE)).isEqualTo("1011");
+        assertThat(close.getAttributes().get(HumeAttributes.CODES)).isNull();
+
+        // A value attribute holding a map, and only values that are exactly a code.
+        LogRecordData attribute = emit(r -> r.setBody("chat failed").setAttribute(
+                AttributeKey.valueKey("hume.response"), Value.of(
+                        KeyValue.of("message", Value.of("hume(E0300) in free text is not a value")),
+                        KeyValue.of("code", Value.of("E0705")))));
+        assertThat(attribute.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0705");
+        assertThat(attribute.getAttributes().get(HumeAttributes.CODES)).isNull();
+    }
+
+    @Test
+    void structuredBodiesAreReadToABoundedDepthAndSize() {
+        // MAX_DEPTH nested maps are read, one more is not.
+        Value<?> deep = Value.of("E0300");
+        for (int i = 0; i <= AttributeScan.MAX_DEPTH; i++) {
+            deep = Value.of(KeyValue.of("level" + i, deep));
+        }
+        Value<?> deepest = deep;
+        assertThat(emit(r -> r.setBody(deepest)).getAttributes().isEmpty()).isTrue();
+        Value<?> reachable = Value.of(KeyValue.of("code", Value.of("E0300")));
+        for (int i = 1; i < AttributeScan.MAX_DEPTH; i++) {
+            reachable = Value.of(KeyValue.of("level" + i, reachable));
+        }
+        Value<?> justInside = reachable;
+        assertThat(emit(r -> r.setBody(justInside)).getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
+
+        List<Value<?>> many = new ArrayList<>();
+        for (int i = 0; i < AttributeScan.MAX_VALUES + 10; i++) {
+            many.add(Value.of(i == AttributeScan.MAX_VALUES + 5 ? "E0300" : "x"));
+        }
+        assertThat(emit(r -> r.setBody(Value.of(many.toArray(new Value<?>[0])))).getAttributes().isEmpty()).isTrue();
     }
 
     @Test
