@@ -303,8 +303,9 @@ public final class Report {
     static String markdown(List<Result> results, String machine, String command, String note) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("JMH benchmarks of the `benchmarks/` module; `benchmarks/README.md` says how to run them. "
-                + "This file is written by `io.github.humecodes.benchmarks.Report` from JMH's JSON results.\n\n");
+        md.append("JMH benchmarks of the `benchmarks/` module; `benchmarks/README.md` says how to run them, and "
+                + "why the targets marked missed are missed. This file is written by "
+                + "`io.github.humecodes.benchmarks.Report` from JMH's JSON results.\n\n");
         if (note != null && !note.isBlank()) {
             md.append(note.trim()).append("\n\n");
         }
