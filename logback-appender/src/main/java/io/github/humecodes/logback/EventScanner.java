@@ -14,7 +14,7 @@ import org.slf4j.event.KeyValuePair;
 /**
  * Finds the Hume codes of a logging event or of a logging call; the detection logic of the appender, the JSON
  * provider, the converter and the turbo filter. Thread-safe; its one piece of state is a small cache of format
- * strings known to hold no code. Never throws.
+ * strings and the codes they hold. Never throws.
  *
  * <p>An event is read in this order: the formatted message, the throwable chain (class names and messages,
  * causes and suppressed, at most {@link Detector#MAX_THROWABLES}, cycle-safe), key-value pair values, and MDC
@@ -22,7 +22,7 @@ import org.slf4j.event.KeyValuePair;
  * code counts too (close codes only under a key that names one, {@link Detector#valueCode}).
  */
 final class EventScanner {
-    /** Slots of the cache of code-free format strings (a power of two). */
+    /** Slots of the cache of format strings (a power of two). */
     static final int FORMAT_SLOTS = 256;
     /** Longer format strings are not cached: the cache keeps at most 256 x 512 characters alive. */
     static final int FORMAT_MAX_CHARS = 512;
@@ -30,11 +30,23 @@ final class EventScanner {
     private final Detector detector;
     private final boolean scanMdc;
     /**
-     * Format strings seen without a code. Most logging calls pass a constant format, so a disabled debug call
-     * that the turbo filter must look at costs one comparison rather than a scan. Racy on purpose: a slot holds
-     * one reference or another, and a format is skipped only when it is that very (immutable) String.
+     * Format strings already scanned, with what they hold. Most logging calls pass a constant format, so a
+     * disabled debug call that the turbo filter must look at costs one comparison rather than a scan of its
+     * format, whether that holds a code or not. Racy on purpose: a slot holds one immutable entry or another,
+     * and an entry is used only for that very (immutable) String.
      */
-    private final String[] codeFreeFormats = new String[FORMAT_SLOTS];
+    private final FormatEntry[] formats = new FormatEntry[FORMAT_SLOTS];
+
+    /** A format string and the codes it holds (null for none). */
+    private static final class FormatEntry {
+        final String format;
+        final Detection found;
+
+        FormatEntry(String format, Detection found) {
+            this.format = format;
+            this.found = found;
+        }
+    }
 
     EventScanner(Detector detector, boolean scanMdc) {
         this.detector = detector;
@@ -118,12 +130,13 @@ final class EventScanner {
         }
         // Length and a middle character: O(1), unlike String.hashCode on a format built afresh for each call.
         int slot = (n * 31 + format.charAt(n >> 1)) & (FORMAT_SLOTS - 1);
-        if (codeFreeFormats[slot] == format) {
-            return null;
+        FormatEntry known = formats[slot];
+        if (known != null && known.format == format) {
+            return known.found;
         }
         Detection found = detector.scan(format, null);
-        if (found == null && n <= FORMAT_MAX_CHARS) {
-            codeFreeFormats[slot] = format;
+        if (n <= FORMAT_MAX_CHARS) {
+            formats[slot] = new FormatEntry(format, found);
         }
         return found;
     }
