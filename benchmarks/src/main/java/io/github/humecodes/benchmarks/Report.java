@@ -141,6 +141,8 @@ public final class Report {
             new Rule("TurboFilterBenchmark", "infoHume", "infoNone", ALL, Double.NaN, "—"),
             new Rule("SpanBenchmark", "hume", "plain", CODE_FREE, 1.05, "≤ +5% (≤ 1.05)"),
             new Rule("SpanBenchmark", "hume", "plain", CODED, Double.NaN, "—"),
+            new Rule("SpanBenchmark", "snapshot", "plain", CODE_FREE, Double.NaN, "—"),
+            new Rule("SpanBenchmark", "hume", "snapshot", CODE_FREE, 1.05, "≤ +5% (≤ 1.05)"),
             new Rule("LogRecordBenchmark", "humeEmit", "plainEmit", ALL, Double.NaN, "—"),
             new Rule("LogRecordBenchmark", "humeOnly", null, CODED, 40, "< 40 ns"),
             new Rule(Rule.Kind.BYTES, "LogRecordBenchmark", "humeOnly", null, CODED, 48,
@@ -165,7 +167,8 @@ public final class Report {
         TITLES.put("TurboFilterBenchmark", "Logging calls (debug disabled, info enabled) with no turbo filter, "
                 + "DuplicateMessageFilter, HumeTurboFilter");
         TITLES.put("SpanBenchmark", "Span start and end through BatchSpanProcessor (exporter drops), without and "
-                + "with HumeSpanProcessor");
+                + "with HumeSpanProcessor; snapshot: a processor that only takes the span's snapshot when it ends, "
+                + "the floor of any processor that reads a span's status there");
         TITLES.put("LogRecordBenchmark", "Log records: HumeLogRecordProcessor alone (humeOnly), and emitted "
                 + "through the SDK without and with it");
         TITLES.put("AppenderThroughput1", "Throughput, 1 thread: HumeEnrichingAppender vs pass-through, "

@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,6 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * A span started and ended through the SDK with a BatchSpanProcessor and an exporter that drops everything:
  * without HumeSpanProcessor ({@code plain}) and with it ({@code hume}). The code-free span carries two
  * attributes and no status; the coded one the same attributes and an ERROR status whose description holds a code.
+ * {@code snapshot}: a processor that only takes the span's snapshot ({@code toSpanData()}) when it ends, the one
+ * way the SDK gives to read a span's status and events there, so the floor of any processor that reads them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -43,8 +46,10 @@ public class SpanBenchmark {
 
     private SdkTracerProvider plainProvider;
     private SdkTracerProvider humeProvider;
+    private SdkTracerProvider snapshotProvider;
     private Tracer plain;
     private Tracer hume;
+    private Tracer snapshot;
 
     @Setup
     public void setUp() {
@@ -56,8 +61,13 @@ public class SpanBenchmark {
                 .addSpanProcessor(processor)
                 .addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter()).build())
                 .build();
+        snapshotProvider = SdkTracerProvider.builder()
+                .addSpanProcessor(new SnapshotOnly())
+                .addSpanProcessor(BatchSpanProcessor.builder(new DroppingExporter()).build())
+                .build();
         plain = plainProvider.get("bench");
         hume = humeProvider.get("bench");
+        snapshot = snapshotProvider.get("bench");
         check(processor);
     }
 
@@ -78,6 +88,7 @@ public class SpanBenchmark {
     public void tearDown() {
         plainProvider.close();
         humeProvider.close();
+        snapshotProvider.close();
     }
 
     private Span span(Tracer tracer) {
@@ -98,6 +109,44 @@ public class SpanBenchmark {
     @Benchmark
     public Span hume() {
         return span(hume);
+    }
+
+    @Benchmark
+    public Span snapshot() {
+        return span(snapshot);
+    }
+
+    /** Takes the span's snapshot when it ends, and nothing else. */
+    static final class SnapshotOnly implements ExtendedSpanProcessor {
+        volatile int attributes;
+
+        @Override
+        public void onEnding(ReadWriteSpan span) {
+            attributes = span.toSpanData().getAttributes().size(); // kept, so the snapshot is not optimised away
+        }
+
+        @Override
+        public boolean isOnEndingRequired() {
+            return true;
+        }
+
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {
+        }
+
+        @Override
+        public boolean isStartRequired() {
+            return false;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return false;
+        }
     }
 
     /** Exports nothing, at once. */

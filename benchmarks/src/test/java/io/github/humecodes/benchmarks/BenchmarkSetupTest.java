@@ -76,6 +76,7 @@ class BenchmarkSetupTest {
         b.setUp();
         b.plain();
         b.hume();
+        b.snapshot();
         b.tearDown();
     }
 
