@@ -39,7 +39,6 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
 
     private final Detector detector;
     private TextKeys textKeys;
-    private int valuesLeft;
     private Detection found;
 
     AttributeScan(Detector detector) {
@@ -62,15 +61,19 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
      */
     Detection scanBody(Value<?> body, Detection soFar) {
         this.found = soFar;
-        this.valuesLeft = MAX_VALUES;
-        value(null, body, 0);
+        value(null, body, 0, MAX_VALUES);
         return found;
     }
 
-    private void value(String key, Value<?> value, int depth) {
-        if (value == null || valuesLeft-- <= 0) {
-            return;
+    /**
+     * Reads one value of a structured body or attribute, and what it holds; returns how many values may still
+     * be read ({@code budget} less those read). A budget rather than a field: this object stays small.
+     */
+    private int value(String key, Value<?> value, int depth, int budget) {
+        if (value == null || budget <= 0) {
+            return budget;
         }
+        budget--;
         switch (value.getType()) {
             case STRING:
                 add(detector.valueCode(key, (String) value.getValue()));
@@ -83,7 +86,7 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
             case ARRAY:
                 if (depth < MAX_DEPTH) {
                     for (Object element : (List<?>) value.getValue()) {
-                        value(key, (Value<?>) element, depth + 1); // {"close_codes":[1011]} keeps its key
+                        budget = value(key, (Value<?>) element, depth + 1, budget); // [1011] keeps its key
                     }
                 }
                 break;
@@ -91,13 +94,14 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
                 if (depth < MAX_DEPTH) {
                     for (Object entry : (List<?>) value.getValue()) {
                         KeyValue kv = (KeyValue) entry;
-                        value(kv.getKey(), kv.getValue(), depth + 1);
+                        budget = value(kv.getKey(), kv.getValue(), depth + 1, budget);
                     }
                 }
                 break;
             default:
                 break; // booleans, doubles and bytes hold no code
         }
+        return budget;
     }
 
     @Override
@@ -114,8 +118,7 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         } else if (type == AttributeType.LONG) {
             add(detector.valueCode(key.getKey(), ((Long) value).longValue()));
         } else if (type == AttributeType.VALUE) {
-            valuesLeft = MAX_VALUES;
-            value(key.getKey(), (Value<?>) value, 0);
+            value(key.getKey(), (Value<?>) value, 0, MAX_VALUES);
         }
     }
 
