@@ -13,6 +13,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Tag;
@@ -102,6 +104,9 @@ class LifecycleStressTest {
     private int[][] run(LoggerContext context, IntConsumer change) throws Exception {
         int[][] periods = new int[THREADS][CALLS];
         Queue<Throwable> escaped = new ConcurrentLinkedQueue<>();
+        // Halfway, each worker waits for two changes: on a busy machine the workers could otherwise be done
+        // before the main thread makes any, and the test would prove nothing.
+        CountDownLatch twoChanges = new CountDownLatch(2);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < THREADS; w++) {
             int worker = w;
@@ -109,6 +114,9 @@ class LifecycleStressTest {
                 try {
                     Logger log = context.getLogger("voiceagent.worker" + worker);
                     for (int i = 0; i < CALLS; i++) {
+                        if (i == CALLS / 2) {
+                            twoChanges.await(60, TimeUnit.SECONDS);
+                        }
                         int p0 = phase.get();
                         log.info("worker {} call {}: {}", worker, i, Payloads.payload(i));
                         int p1 = phase.get();
@@ -125,6 +133,7 @@ class LifecycleStressTest {
             phase.incrementAndGet();
             change.accept(++cycle);
             phase.incrementAndGet();
+            twoChanges.countDown();
             Thread.sleep(2);
         }
         for (Thread t : workers) {
