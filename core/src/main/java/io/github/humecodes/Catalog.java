@@ -79,6 +79,10 @@ public final class Catalog {
         if (file == null) {
             throw new CatalogException("catalog file: no path given");
         }
+        if (Files.isDirectory(file)) {
+            // Opened as a file, a directory fails in the JSON parser with a message about JSON.
+            throw new CatalogException(file + ": is a directory, not a catalog file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return withOverrides(in, file.toString());
         } catch (NoSuchFileException e) {

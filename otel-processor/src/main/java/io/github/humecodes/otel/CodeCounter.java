@@ -73,7 +73,8 @@ final class CodeCounter {
 
     /**
      * Unknown codes share one attribute set per family, so that thousands of distinct unknown codes neither fill
-     * the cache nor allocate per increment.
+     * the cache nor allocate per increment: the catalog gives every unknown code of a family the same category
+     * and severity, and the counter records its code as {@code unknown}.
      */
     private Attributes unknownAttributes(HumeCode code) {
         int family = FAMILIES.indexOf(code.code().charAt(0));
@@ -81,8 +82,7 @@ final class CodeCounter {
             return attributesOf(code);
         }
         Attributes a = unknownByFamily[family];
-        if (a == null || !code.category().equals(a.get(HumeAttributes.CATEGORY))
-                || !code.severity().id().equals(a.get(HumeAttributes.SEVERITY))) {
+        if (a == null) {
             a = attributesOf(code);
             unknownByFamily[family] = a; // a benign race: every thread stores an equal set
         }

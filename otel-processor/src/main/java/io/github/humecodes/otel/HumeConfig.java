@@ -4,7 +4,6 @@ import io.github.humecodes.Catalog;
 import io.github.humecodes.CatalogException;
 import io.github.humecodes.Detector;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -78,13 +77,7 @@ final class HumeConfig {
             return Catalog.builtIn();
         }
         try {
-            Path path = Path.of(file);
-            // Read as a file, a directory fails deep in the JSON parser with a message about JSON.
-            if (Files.isDirectory(path)) {
-                warn(CATALOG, "'" + file + "' is a directory, not a catalog file; using the built-in catalog");
-                return Catalog.builtIn();
-            }
-            return Catalog.load(path);
+            return Catalog.load(Path.of(file));
         } catch (CatalogException e) {
             warn(CATALOG, e.getMessage() + "; using the built-in catalog");
         } catch (InvalidPathException e) {
