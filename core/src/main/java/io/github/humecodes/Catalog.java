@@ -3,7 +3,6 @@ package io.github.humecodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,39 +11,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The codes humecodes knows: the built-in catalog, optionally with a user's override file merged over it.
- * Immutable and thread-safe.
+ * Thread-safe; its entries never change once it is built (a code outside the catalog gets its stand-in entry
+ * made once, when first met).
  *
- * <p>The JSON schema, for the built-in resource and override files alike:
+ * <p>The JSON schema of override files, which {@link #writeJson} also writes:
  * <pre>{"codes": [{"code": "E0300", "category": "billing", "severity": "critical",
  *             "description": "...", "retryable": false, "slug": "..."}, ...]}</pre>
- * In an override file, an entry for a code the catalog holds may give only the fields it changes; an entry
- * for a new code gives at least {@code category}, {@code severity} and {@code description}.
+ * An entry for a code the catalog holds may give only the fields it changes; an entry for a new code gives at
+ * least {@code category}, {@code severity} and {@code description}.
  */
 public final class Catalog {
-    private static final String BUILT_IN_RESOURCE = "catalog.json";
-    private static final Set<String> FIELDS =
-            Set.of("code", "category", "severity", "description", "retryable", "slug");
     /** WebSocket close codes a catalog may hold: the range RFC 6455 gives to protocol and applications. */
     static final int MIN_CLOSE_CODE = 1000;
     static final int MAX_CLOSE_CODE = 4999;
     private static final String FAMILIES = "EWI";
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     private final List<HumeCode> codes;
     /** E, W and I codes by {@link #index}: catalog entries, and unknown codes as they are met. */
@@ -98,7 +81,7 @@ public final class Catalog {
         for (HumeCode c : codes) {
             merged.put(c.code(), c);
         }
-        for (HumeCode c : parse(in, source, merged)) {
+        for (HumeCode c : CatalogFile.parse(in, source, merged)) {
             merged.put(c.code(), c);
         }
         return new Catalog(new ArrayList<>(merged.values()));
@@ -156,24 +139,7 @@ public final class Catalog {
 
     /** Writes this catalog as JSON in the schema of override files. */
     public void writeJson(OutputStream out) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode list = root.putArray("codes");
-        for (HumeCode c : codes) {
-            ObjectNode o = list.addObject();
-            o.put("code", c.code());
-            o.put("category", c.category());
-            o.put("severity", c.severity().id());
-            o.put("description", c.description());
-            o.put("retryable", c.retryable());
-            if (c.slug() != null) {
-                o.put("slug", c.slug());
-            }
-        }
-        try {
-            JSON.writeValue(out, root);
-        } catch (JacksonException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
-        }
+        CatalogFile.write(codes, out);
     }
 
     /** True for the letters that start a Hume code: {@code E}, {@code W} and {@code I}. */
@@ -214,133 +180,12 @@ public final class Catalog {
         }
     }
 
-    private static boolean isCodeShape(String code) {
-        if (code.length() == 5) {
-            return isFamily(code.charAt(0)) && digits(code, 1, 5) >= 0;
-        }
-        if (code.length() == 4) {
-            int n = digits(code, 0, 4);
-            return n >= MIN_CLOSE_CODE && n <= MAX_CLOSE_CODE;
-        }
-        return false;
-    }
-
-    /** Reads and checks every entry of a catalog file; {@code base} holds the entries it may change. */
-    private static List<HumeCode> parse(InputStream in, String source, Map<String, HumeCode> base)
-            throws CatalogException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JacksonException e) {
-            throw new CatalogException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new CatalogException(source + ": the file is empty");
-        }
-        if (!root.isObject()) {
-            throw new CatalogException(source + ": expected an object {\"codes\": [...]}");
-        }
-        for (String name : root.propertyNames()) {
-            if (!name.equals("codes")) {
-                throw new CatalogException(source + ": unknown field \"" + name + "\" (expected only \"codes\")");
-            }
-        }
-        JsonNode list = root.get("codes");
-        if (list == null || !list.isArray()) {
-            throw new CatalogException(source + ": \"codes\" must be an array of entries");
-        }
-        List<HumeCode> entries = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode node = list.get(i);
-            String where = source + ": entry " + (i + 1);
-            if (!node.isObject()) {
-                throw new CatalogException(where + ": expected an object");
-            }
-            JsonNode codeNode = node.get("code");
-            if (codeNode == null || !codeNode.isString()) {
-                throw new CatalogException(where + ": \"code\" is missing or not a string");
-            }
-            String code = codeNode.stringValue();
-            where += " (\"" + code + "\")";
-            if (!isCodeShape(code)) {
-                throw new CatalogException(where + ": not a Hume code: expected E, W or I and four digits"
-                        + " (E0300), or a WebSocket close code from 1000 to 4999");
-            }
-            if (!seen.add(code)) {
-                throw new CatalogException(where + ": duplicate code");
-            }
-            for (String name : node.propertyNames()) {
-                if (!FIELDS.contains(name)) {
-                    throw new CatalogException(where + ": unknown field \"" + name + "\" (expected one of "
-                            + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
-                }
-            }
-            HumeCode old = base.get(code);
-            String category = text(node, "category", where, old == null ? null : old.category());
-            if (!category.matches("[a-z][a-z0-9_]*")) {
-                throw new CatalogException(where + ": category \"" + category
-                        + "\" must be lower-case letters, digits and underscores");
-            }
-            String severityId = text(node, "severity", where, old == null ? null : old.severity().id());
-            Severity severity = Severity.fromId(severityId);
-            if (severity == null) {
-                throw new CatalogException(where + ": severity \"" + severityId
-                        + "\" is not one of critical, error, warning, info");
-            }
-            String description = text(node, "description", where, old == null ? null : old.description());
-            if (description.isBlank() || description.indexOf('\n') >= 0 || description.indexOf('\r') >= 0) {
-                throw new CatalogException(where + ": description must be one non-empty line");
-            }
-            boolean retryable = old != null && old.retryable();
-            JsonNode r = node.get("retryable");
-            if (r != null) {
-                if (!r.isBoolean()) {
-                    throw new CatalogException(where + ": retryable must be true or false");
-                }
-                retryable = r.booleanValue();
-            }
-            String slug = old == null ? null : old.slug();
-            JsonNode s = node.get("slug");
-            if (s != null && !s.isNull()) {
-                if (!s.isString() || !s.stringValue().matches("[a-z][a-z0-9_]*")) {
-                    throw new CatalogException(where + ": slug must be lower-case letters, digits and underscores");
-                }
-                slug = s.stringValue();
-            }
-            entries.add(new HumeCode(code, category, severity, description, retryable, slug, true));
-        }
-        return entries;
-    }
-
-    private static String text(JsonNode entry, String field, String where, String inherited)
-            throws CatalogException {
-        JsonNode n = entry.get(field);
-        if (n == null) {
-            if (inherited == null) {
-                throw new CatalogException(where + ": \"" + field + "\" is required for a code not in the catalog");
-            }
-            return inherited;
-        }
-        if (!n.isString()) {
-            throw new CatalogException(where + ": \"" + field + "\" must be a string");
-        }
-        return n.stringValue();
-    }
-
     /** Loads the built-in catalog once, on first use. */
     private static final class BuiltIn {
         static final Catalog CATALOG = load();
 
         private static Catalog load() {
-            try (InputStream in = Catalog.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in catalog " + BUILT_IN_RESOURCE + " missing from the jar");
-                }
-                return new Catalog(parse(in, "built-in catalog", Map.of()));
-            } catch (IOException | CatalogException e) {
-                throw new IllegalStateException("built-in catalog cannot be read: " + e.getMessage(), e);
-            }
+                return new Catalog(BuiltInCatalog.codes());
         }
     }
 }
