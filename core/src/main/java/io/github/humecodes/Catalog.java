@@ -93,8 +93,10 @@ public final class Catalog {
     }
 
     /**
-     * The entry for {@code code} as Hume writes it ({@code E0300}, {@code 1011}, ...): a catalog entry, an
-     * {@code unknown} entry for a well-formed code the catalog lacks, or null when {@code code} is not a code.
+     * The entry for {@code code} as Hume writes it ({@code E0300}, {@code 1011}, ...): a catalog entry; for a
+     * well-formed code the catalog lacks but that lies inside Hume's numbering (a {@code 0} after the letter:
+     * {@code E0999}, {@code W0150}, {@code I0234}), a stand-in entry with {@link HumeCode#inCatalog()} false; null
+     * for anything else ({@code E1165}, {@code 1001}, {@code e0300}).
      */
     public HumeCode lookup(CharSequence code) {
         if (code == null) {
@@ -110,26 +112,30 @@ public final class Catalog {
         return null;
     }
 
-    /** True when the catalog itself holds {@code code} (not only an {@code unknown} stand-in). */
-    public boolean contains(CharSequence code) {
+    /** True when the catalog itself holds {@code code} (not only a stand-in). */
+    boolean contains(CharSequence code) {
         HumeCode c = lookup(code);
         return c != null && c.inCatalog();
     }
 
     /** The close code entry for {@code number}, or null when the catalog holds none. */
-    public HumeCode closeCode(long number) {
+    HumeCode closeCode(long number) {
         return number >= MIN_CLOSE_CODE && number <= MAX_CLOSE_CODE
                 ? closeCodes[(int) number - MIN_CLOSE_CODE] : null;
     }
 
     /**
-     * The entry for the code at {@code text[start..start+5)}, which the caller has checked is a family
-     * letter and four digits. Builds no String for catalog codes.
+     * The entry for the code at {@code text[start..start+5)}, which the caller has checked is a family letter and
+     * four digits, or null when the catalog lacks it and it lies outside Hume's numbering. Builds no String for
+     * catalog codes.
      */
     HumeCode codeAt(CharSequence text, int start) {
         int i = index(text, start);
         HumeCode c = byIndex[i];
         if (c == null) {
+            if (text.charAt(start + 1) != '0') {
+                return null; // E1165, I2510: other numberings (medical codes, other tools' message ids)
+            }
             // A benign race: two threads may each build the same immutable entry; either one is kept.
             c = unknown(text.subSequence(start, start + 5).toString());
             byIndex[i] = c;

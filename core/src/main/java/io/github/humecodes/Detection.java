@@ -27,7 +27,7 @@ public final class Detection {
     }
 
     /** The detection of {@code code} alone: the shared instance, so this allocates nothing. */
-    public static Detection of(HumeCode code) {
+    static Detection of(HumeCode code) {
         return code.alone();
     }
 
@@ -52,7 +52,7 @@ public final class Detection {
     }
 
     /** True when {@code code} is one of the codes found. */
-    public boolean contains(HumeCode code) {
+    boolean contains(HumeCode code) {
         return indexOf(codes, codes.length, code) >= 0;
     }
 
@@ -67,7 +67,7 @@ public final class Detection {
      * The codes of {@code first} followed by those of {@code second} that it lacks (at most {@link #MAX_CODES}).
      * Either may be null: the other is returned as it is, so merging into nothing allocates nothing.
      */
-    public static Detection merge(Detection first, Detection second) {
+    static Detection merge(Detection first, Detection second) {
         if (first == null || first == second) {
             return second == null ? first : second;
         }

@@ -95,7 +95,7 @@ class CatalogOverridesTest {
         Detector d = Detector.create(c, 1000);
         assertThat(d.scan("socket closed with status 4001").primary().code()).isEqualTo("4001");
         assertThat(d.scan("processed 4001 records")).isNull();
-        assertThat(d.valueCode("ws.close_code", 4001L)).isSameAs(c.closeCode(4001));
+        assertThat(d.scanValue("ws.close_code", 4001L, null).primary()).isSameAs(c.closeCode(4001));
         assertThat(Detector.create().scan("socket closed with status 4001")).isNull();
     }
 

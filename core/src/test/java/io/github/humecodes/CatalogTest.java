@@ -179,6 +179,30 @@ class CatalogTest {
     }
 
     @Test
+    void unknownCodesCountOnlyInsideHumesNumbering() {
+        for (String other : new String[] {"E1165", "I2510", "W1000", "E2003", "I9999", "W1234"}) {
+            assertThat(catalog.lookup(other)).as(other).isNull();
+            assertThat(Detector.create().scan("code " + other + " here")).as(other).isNull();
+        }
+        assertThat(catalog.lookup("E0000").inCatalog()).isFalse();
+        assertThat(catalog.lookup("I0999").category()).isEqualTo("service");
+    }
+
+    @Test
+    void builtInEntriesPassTheChecksOfCatalogFiles() throws Exception {
+        // The built-in entries are Java, not a file: written out and read back as one, they must all pass.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        catalog.writeJson(out);
+        Catalog read = Catalog.builtIn().withOverrides(new ByteArrayInputStream(out.toByteArray()), "built-in");
+        assertThat(read.codes()).hasSameSizeAs(catalog.codes());
+        for (HumeCode c : catalog.codes()) {
+            assertThat(c.category()).as(c.code()).matches("[a-z][a-z0-9_]*");
+            assertThat(c.slug() == null || c.slug().matches("[a-z][a-z0-9_]*")).as(c.code()).isTrue();
+            assertThat(c.inCatalog()).as(c.code()).isTrue();
+        }
+    }
+
+    @Test
     void lookupOfWhatIsNotACode() {
         for (String s : new String[] {"e0300", "E030", "E03000", "X0300", "999", "1001", "", " E0300", "E03O0",
                 "1011 ", "E0300\n"}) {
