@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,10 @@ class DetectorTest {
     private final Catalog catalog = Catalog.builtIn();
 
     private List<String> codes(CharSequence text) {
-        Detection d = detector.scan(text);
+        return codes(detector.scan(text));
+    }
+
+    private static List<String> codes(Detection d) {
         if (d == null) {
             return List.of();
         }
@@ -180,7 +185,9 @@ class DetectorTest {
             "closed: errorcode 1011|1011",
             "closed, status — «1011»|1011",
             "closed, status 「1011」|1011",
-            "hume socket closeStatus=1011; will retry|1011"})
+            "hume socket closeStatus=1011; will retry|1011",
+            "onClose (1000)|1000",
+            "closing 1011|1011"})
     void closeCodesInACloseContext(String text, String code) {
         assertThat(codes(text)).as(text).containsExactly(code);
     }
@@ -192,7 +199,8 @@ class DetectorTest {
             "close code 10110", "close code 1011.5", "close code 1,1011", "close code 1.1011", "close code 1011,5",
             "close code x1011", "close code 1011x", "close code _1011", "close code $1011", "close code 1011_",
             "close code é 1011", "close code 码 1011", "close code ٣ 1011", "close code ١٠١١", "close code ab 1011",
-            "onClose (1000)", "onClose(x, 1000)", "closed the file; records: 1000", "closing tag code-1000x"})
+            "onClose(x, 1000)", "closed the file; records: 1000", "closing tag code-1000x",
+            "closed 1000 connections", "closing\t1000 idle sockets"})
     void closeCodesOutOfContextDoNot(String text) {
         assertThat(codes(text)).as(text).isEmpty();
     }
@@ -206,7 +214,7 @@ class DetectorTest {
         String outside = "close code" + " ".repeat(w - 9) + "1011";
         assertThat(codes(outside)).isEmpty();
         // The last "clos" decides.
-        assertThat(codes("close code: closing 1011")).isEmpty();
+        assertThat(codes("close code: closing the 1011")).isEmpty();
         assertThat(codes("closing soon; close status 1011")).containsExactly("1011");
     }
 
@@ -472,34 +480,61 @@ class DetectorTest {
     // ---- structured values ----
 
     @Test
-    void valueCodeForStructuredValues() {
-        assertThat(detector.valueCode("hume_code", "E0300")).isSameAs(catalog.lookup("E0300"));
-        assertThat(detector.valueCode(null, "W0105")).isSameAs(catalog.lookup("W0105"));
-        assertThat(detector.valueCode("code", "I0234").category()).isEqualTo("service");
-        assertThat(detector.valueCode("code", "E0999").category()).isEqualTo("unknown");
-        for (String v : new String[] {"e0300", " E0300", "E0300 ", "E030", "E03000", "X0300", "", "1011", "hello"}) {
-            assertThat(detector.valueCode("code", v)).as(v).isNull();
+    void structuredValuesAreReadLikeText() {
+        assertThat(codes(detector.scanValue("hume_code", "E0300", null))).containsExactly("E0300");
+        assertThat(codes(detector.scanValue(null, "W0105", null))).containsExactly("W0105");
+        assertThat(detector.scanValue("code", "I0234", null).primary().category()).isEqualTo("service");
+        assertThat(detector.scanValue("code", "E0999", null).primary().category()).isEqualTo("unknown");
+        // A code inside a value counts, as in a message: one rule for key-value pairs, MDC and attributes.
+        assertThat(codes(detector.scanValue("error", "Hume returned E0300: out of credits", null)))
+                .containsExactly("E0300");
+        assertThat(codes(detector.scanValue("error", new StringBuilder("hume(E0203): too long"), null)))
+                .containsExactly("E0203");
+        for (String v : new String[] {"e0300", "E030", "E03000", "X0300", "", "1011", "hello", "xE0300",
+                "E1165"}) {
+            assertThat(detector.scanValue("code", v, null)).as(v).isNull();
         }
-        assertThat(detector.valueCode("code", (CharSequence) null)).isNull();
+        assertThat(detector.scanValue("code", null, null)).isNull();
+        // Values that are neither text nor numbers hold no code: nothing calls their toString().
+        Object loud = new Object() {
+            @Override
+            public String toString() {
+                throw new AssertionError("toString() must not be called");
+            }
+        };
+        assertThat(detector.scanValue("error", loud, null)).isNull();
+        assertThat(detector.scanValue("error", true, null)).isNull();
+        assertThat(detector.scanValue("ws.close.code", 1011.0, null)).isNull();
     }
 
     @Test
-    void valueCodeForCloseCodeKeys() {
+    void aValueAddsToWhatWasFoundBefore() {
+        Detection before = detector.scan("W0105 first");
+        Detection both = detector.scanValue("error", "then E0300", before);
+        assertThat(codes(both)).containsExactly("W0105", "E0300");
+        assertThat(both.primary().code()).isEqualTo("E0300");
+        assertThat(detector.scanValue("note", "nothing here", before)).isSameAs(before);
+    }
+
+    @Test
+    void numbersAndNumericStringsUnderACloseCodeKeyAreCloseCodes() {
         HumeCode c1011 = catalog.closeCode(1011);
-        assertThat(detector.valueCode("websocket.close.code", "1011")).isSameAs(c1011);
-        assertThat(detector.valueCode("ws.close_code", "1011")).isSameAs(c1011);
-        assertThat(detector.valueCode("closeStatus", "1008")).isSameAs(catalog.closeCode(1008));
-        assertThat(detector.valueCode("CLOSE_STATUS", 1000L)).isSameAs(catalog.closeCode(1000));
-        assertThat(detector.valueCode("ws.close.code", 1011L)).isSameAs(c1011);
-        assertThat(detector.valueCode("ws.close.code", "1001")).isNull();
-        assertThat(detector.valueCode("ws.close.code", 1001L)).isNull();
-        assertThat(detector.valueCode("ws.close.code", " 1011")).isNull();
-        assertThat(detector.valueCode("port", "1008")).isNull();
-        assertThat(detector.valueCode("port", 1008L)).isNull();
-        assertThat(detector.valueCode("close", 1011L)).isNull();
-        assertThat(detector.valueCode("status_code", 1011L)).isNull();
-        assertThat(detector.valueCode(null, 1011L)).isNull();
-        assertThat(detector.valueCode("ws.close.code", "E0300")).isSameAs(catalog.lookup("E0300"));
+        assertThat(detector.scanValue("websocket.close.code", "1011", null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("ws.close_code", "1011", null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("closeStatus", "1008", null).primary()).isSameAs(catalog.closeCode(1008));
+        assertThat(detector.scanValue("CLOSE_STATUS", 1000L, null).primary()).isSameAs(catalog.closeCode(1000));
+        assertThat(detector.scanValue("ws.close.code", 1011L, null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("ws.close.code", 1011, null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("ws.close.code", (short) 1011, null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("ws.close.code", "1001", null)).isNull();
+        assertThat(detector.scanValue("ws.close.code", 1001L, null)).isNull();
+        assertThat(detector.scanValue("ws.close.code", " 1011", null)).isNull();
+        assertThat(detector.scanValue("port", "1008", null)).isNull();
+        assertThat(detector.scanValue("port", 1008L, null)).isNull();
+        assertThat(detector.scanValue("close", 1011L, null)).isNull();
+        assertThat(detector.scanValue("status_code", 1011L, null)).isNull();
+        assertThat(detector.scanValue(null, 1011L, null)).isNull();
+        assertThat(codes(detector.scanValue("ws.close.code", "E0300", null))).containsExactly("E0300");
 
         assertThat(Detector.isCloseCodeKey("websocket.close.code")).isTrue();
         assertThat(Detector.isCloseCodeKey("WS_CLOSE_STATUS")).isTrue();
@@ -509,6 +544,47 @@ class DetectorTest {
         assertThat(Detector.isCloseCodeKey("close.reason")).isFalse();
         assertThat(Detector.isCloseCodeKey("")).isFalse();
         assertThat(Detector.isCloseCodeKey(null)).isFalse();
+    }
+
+    @Test
+    void collectionsArraysAndMapsAreReadElementByElement() {
+        assertThat(codes(detector.scanValue("errors", List.of("ok", "failed: E0300", "W0105"), null)))
+                .containsExactly("E0300", "W0105");
+        assertThat(codes(detector.scanValue("errors", new Object[] {"E0714"}, null))).containsExactly("E0714");
+        // A map's values are read under their own keys; a list keeps the key it is under.
+        Map<String, Object> close = new LinkedHashMap<>();
+        close.put("code", 1011);
+        close.put("reason", "internal error");
+        assertThat(detector.scanValue("ws", close, null)).isNull();
+        assertThat(codes(detector.scanValue("ws", Map.of("close_code", 1011L), null))).containsExactly("1011");
+        assertThat(codes(detector.scanValue("ws.close.code", List.of(1000L, 1011L), null)))
+                .containsExactly("1000", "1011");
+        assertThat(codes(detector.scanValue("body", Map.of("face", Map.of("warning", "none", "code", "W0103")),
+                null))).containsExactly("W0103");
+    }
+
+    @Test
+    void structuredValuesAreBoundedInDepthAndSize() {
+        Object nested = "E0300";
+        for (int i = 0; i < Detector.MAX_VALUE_DEPTH; i++) {
+            nested = List.of(nested);
+        }
+        assertThat(codes(detector.scanValue("v", nested, null))).containsExactly("E0300");
+        assertThat(detector.scanValue("v", List.of(nested), null)).isNull();
+
+        List<Object> many = new ArrayList<>();
+        for (int i = 0; i < Detector.MAX_VALUES - 1; i++) {
+            many.add("nothing");
+        }
+        many.add("E0300");
+        assertThat(codes(detector.scanValue("v", many, null))).containsExactly("E0300");
+        many.add(0, "one more");
+        assertThat(detector.scanValue("v", many, null)).isNull();
+
+        List<Object> cyclic = new ArrayList<>();
+        cyclic.add(cyclic);
+        cyclic.add("E0300");
+        assertThat(codes(detector.scanValue("v", cyclic, null))).containsExactly("E0300");
     }
 
     // ---- non-ASCII neighbours ----
