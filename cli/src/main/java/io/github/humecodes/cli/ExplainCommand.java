@@ -1,13 +1,21 @@
 package io.github.humecodes.cli;
 
-import io.github.humecodes.Catalog;
 import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
 import io.github.humecodes.HumeCode;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code explain TEXT|CODE...}: what each code found means. */
+/**
+ * {@code explain TEXT|CODE...}: what each code found means. An argument that is exactly a code is that code, a
+ * bare close code ({@code 1011}) included; the arguments are also read together as one text, so that a code in
+ * a quoted or unquoted message is found with its context.
+ */
 final class ExplainCommand {
+    /** The key under which arguments are read: it names a close code, so {@code 1011} alone is one. */
+    private static final String ARGUMENT_KEY = "close code";
+
     private ExplainCommand() {
     }
 
@@ -15,11 +23,15 @@ final class ExplainCommand {
         if (args.length == 0) {
             throw new Main.UsageException("give a code (E0300, 1011) or a text that carries one");
         }
+        Detector detector = Detector.create();
+        List<String> exact = new ArrayList<>();
+        for (String arg : args) {
+            if (detector.catalog().lookup(arg) != null) {
+                exact.add(arg);
+            }
+        }
         String text = String.join(" ", args).trim();
-        Catalog catalog = Catalog.builtIn();
-        // A code given alone is explained even where text would need a context (a bare close code).
-        HumeCode alone = catalog.lookup(text);
-        Detection found = alone != null ? Detection.of(alone) : Detector.create().scan(text);
+        Detection found = detector.scan(text, detector.scanValue(ARGUMENT_KEY, exact, null));
         if (found == null) {
             err.println("humecodes explain: no Hume code found in: " + text);
             return 1;

@@ -3,6 +3,7 @@ package io.github.humecodes.cli;
 import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
 import io.github.humecodes.HumeCode;
+import io.github.humecodes.internal.HumeFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -63,9 +64,10 @@ final class ScanCommand {
         boolean jsonl = options.has("--jsonl");
         ScanCommand scan = new ScanCommand(detector, jsonl, files.size() > 1, out);
         for (String f : files) {
-            try (Reader r = f.equals("-")
-                    ? new InputStreamReader(stdin, StandardCharsets.UTF_8)
-                    : Files.newBufferedReader(path(f), StandardCharsets.UTF_8)) {
+            // InputStreamReader replaces a byte that is not UTF-8 with U+FFFD, for files as for standard input: one
+            // such byte in a log file must not hide the codes of every other line.
+            try (Reader r = new InputStreamReader(f.equals("-") ? stdin : Files.newInputStream(path(f)),
+                    StandardCharsets.UTF_8)) {
                 scan.file(f.equals("-") ? "<stdin>" : f, new BoundedLineReader(r, maxScanChars));
             } catch (IOException | RuntimeException e) {
                 out.flush();
@@ -112,29 +114,32 @@ final class ScanCommand {
             o.put("file", file);
         }
         o.put("line", number);
-        ArrayNode codes = o.putArray("codes");
-        for (HumeCode c : found.codes()) {
-            codes.add(c.code());
+        // Every code, even one alone; then the primary code's fields, named as everywhere else (bare names).
+        ArrayNode codes = o.putArray(HumeFields.Field.CODES.id());
+        for (String c : HumeFields.codes(found)) {
+            codes.add(c);
         }
-        HumeCode p = found.primary();
-        o.put("code", p.code());
-        o.put("category", p.category());
-        o.put("severity", p.severity().id());
-        o.put("description", p.description());
-        o.put("retryable", p.retryable());
+        for (HumeFields.Field f : HumeFields.ALL) {
+            Object value = f == HumeFields.Field.CODES ? null : f.value(found);
+            if (value instanceof Boolean) {
+                o.put(f.id(), (Boolean) value);
+            } else if (value != null) {
+                o.put(f.id(), (String) value);
+            }
+        }
         return JSON.writeValueAsString(o);
     }
 
     /** {@code [hume.code=E0300 hume.category=billing hume.severity=critical]}, plus all codes when several. */
     static String annotation(Detection found) {
-        HumeCode p = found.primary();
-        StringBuilder s = new StringBuilder("[hume.code=").append(p.code())
-                .append(" hume.category=").append(p.category())
-                .append(" hume.severity=").append(p.severity().id());
-        if (found.size() > 1) {
-            s.append(" hume.codes=");
-            for (int i = 0; i < found.size(); i++) {
-                s.append(i == 0 ? "" : ",").append(found.code(i).code());
+        HumeFields names = HumeFields.DEFAULT;
+        StringBuilder s = new StringBuilder("[");
+        for (HumeFields.Field f : List.of(HumeFields.Field.CODE, HumeFields.Field.CATEGORY,
+                HumeFields.Field.SEVERITY, HumeFields.Field.CODES)) {
+            Object value = f.value(found);
+            if (value != null) {
+                s.append(s.length() == 1 ? "" : " ").append(names.name(f)).append('=')
+                        .append(HumeFields.text(value));
             }
         }
         return s.append(']').toString();

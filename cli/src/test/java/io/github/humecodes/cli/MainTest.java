@@ -140,6 +140,19 @@ class MainTest {
     }
 
     @Test
+    void aByteThatIsNotUtf8SpoilsOnlyItsOwnCharacter(@TempDir Path dir) throws Exception {
+        byte[] latin1 = "caf\u00e9 E0714 inactivity\nsecond line E0300\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("mixed.log"), latin1);
+        Result r = run("scan", "--jsonl", file.toString());
+        assertThat(r.status).isZero();
+        assertThat(r.out.lines().map(JSON::readTree).map(o -> o.get("code").stringValue()).toList())
+                .containsExactly("E0714", "E0300");
+        // The same bytes through standard input give the same lines.
+        Result stdin = run(new ByteArrayInputStream(latin1), "scan", "--jsonl");
+        assertThat(stdin.out).isEqualTo(r.out);
+    }
+
+    @Test
     void stdinWhenNoFileOrDash() {
         byte[] text = "a\r\nb E0300\rc W0105\n".getBytes(StandardCharsets.UTF_8);
         Result none = run(new ByteArrayInputStream(text), "scan", "--jsonl");
@@ -211,8 +224,24 @@ class MainTest {
     }
 
     @Test
+    void anArgumentThatIsExactlyACodeIsThatCode() {
+        Result two = run("explain", "1011", "1008");
+        assertThat(two.status).isZero();
+        assertThat(two.out.lines().filter(l -> l.matches("\\d{4}")).toList()).containsExactly("1011", "1008");
+        Result mixed = run("explain", "E0300", "1011");
+        assertThat(mixed.out.lines().filter(l -> l.matches("[EWI]?\\d{4}")).toList())
+                .containsExactly("E0300", "1011");
+        assertThat(mixed.out).contains("primary: E0300");
+        // Unquoted words keep their context: the pylint line is not Hume's, the close context is.
+        assertThat(run("explain", "W0611:", "Unused", "import", "os", "(unused-import)").status).isEqualTo(1);
+        assertThat(run("explain", "socket", "closed", "with", "status", "1011").out).startsWith("1011");
+        // Outside Hume's numbering only catalog codes count.
+        assertThat(run("explain", "E1165").status).isEqualTo(1);
+    }
+
+    @Test
     void explainWithoutCodeFails() {
-        Result r = run("explain", "processed", "1000", "records");
+        Result r = run("explain", "processed 1000 records");
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).contains("no Hume code found");
         assertThat(run("explain").status).isEqualTo(2);
