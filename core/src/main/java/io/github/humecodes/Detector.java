@@ -173,7 +173,8 @@ public final class Detector {
      *   <li>text is read like a message: a code anywhere in it counts;</li>
      *   <li>under a key that names a close code ({@code websocket.close.code}, {@code ws.close_code},
      *       {@code closeStatus}: it holds {@code close} and {@code code} or {@code status}, in any case), a whole
-     *       number or a string of exactly its four digits is that close code;</li>
+     *       number (any integer type, {@code BigInteger} included) or a string of exactly its four digits is that
+     *       close code;</li>
      *   <li>collections, arrays and maps are read element by element (a map's values under their own keys), at
      *       most {@value #MAX_VALUE_DEPTH} levels deep and {@value #MAX_VALUES} values in all;</li>
      *   <li>other values (booleans, fractions, other objects) hold no code: nothing calls their
@@ -203,13 +204,27 @@ public final class Detector {
             }
             return found;
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            return isCloseCodeKey(key) ? add(found, catalog.closeCode(((Number) value).longValue())) : found;
+        if (value instanceof Number) {
+            long n = wholeNumber((Number) value);
+            return n >= 0 && isCloseCodeKey(key) ? add(found, catalog.closeCode(n)) : found;
         }
         if (value instanceof Map || value instanceof Iterable || value instanceof Object[]) {
             return NOT_A_LEAF;
         }
         return found;
+    }
+
+    /** The value of a whole number (integer types, {@code BigInteger}, atomics), or -1 for fractions and the rest. */
+    private static long wholeNumber(Number n) {
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+                || n instanceof java.util.concurrent.atomic.AtomicInteger
+                || n instanceof java.util.concurrent.atomic.AtomicLong) {
+            return n.longValue();
+        }
+        if (n instanceof java.math.BigInteger && ((java.math.BigInteger) n).bitLength() < 32) {
+            return n.longValue();
+        }
+        return -1;
     }
 
     private Detection container(CharSequence key, Object value, Detection found, int depth, int[] budget) {

@@ -5,8 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
-import io.github.humecodes.HumeCode;
-import java.util.IdentityHashMap;
+import io.github.humecodes.internal.ThrowableWalk;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.event.KeyValuePair;
@@ -18,8 +17,8 @@ import org.slf4j.event.KeyValuePair;
  *
  * <p>An event is read in this order: the formatted message, the throwable chain (class names and messages,
  * causes and suppressed, at most {@link Detector#MAX_THROWABLES}, cycle-safe), key-value pair values, and MDC
- * values when {@code scanMdc} is on. A {@link CharSequence} value is scanned as text; a value that is exactly a
- * code counts too (close codes only under a key that names one, {@link Detector#valueCode}).
+ * values when {@code scanMdc} is on. Values follow the core's one rule for structured values
+ * ({@link Detector#scanValue}): text is read like a message, and a number under a close-code key is a close code.
  */
 final class EventScanner {
     /** Slots of the cache of format strings (a power of two). */
@@ -151,28 +150,37 @@ final class EventScanner {
                 return detector.scan(t, found);
             }
         }
-        // A deserialized event (ThrowableProxyVO) or another implementation: walk the proxies themselves.
-        return scanProxy(proxy, found, new IdentityHashMap<>());
+        // A deserialized event (ThrowableProxyVO) or another implementation: the same walk over the proxies.
+        return ThrowableWalk.scan(detector, proxy, PROXIES, found);
     }
 
-    private Detection scanProxy(IThrowableProxy p, Detection found, Map<IThrowableProxy, Boolean> seen) {
-        if (p == null || seen.size() >= Detector.MAX_THROWABLES || seen.put(p, Boolean.TRUE) != null) {
-            return found;
+    /** Logback's throwable proxies, as the core's throwable walk reads them. */
+    private static final ThrowableWalk.Tree<IThrowableProxy> PROXIES = new ThrowableWalk.Tree<>() {
+        @Override
+        public String className(IThrowableProxy p) {
+            return p.getClassName();
         }
-        found = detector.scan(p.getClassName(), found);
-        found = detector.scan(p.getMessage(), found);
-        if (p.isCyclic()) {
-            return found; // a stand-in for a throwable already in the chain
+
+        @Override
+        public String message(IThrowableProxy p) {
+            return p.getMessage();
         }
-        found = scanProxy(p.getCause(), found, seen);
-        IThrowableProxy[] suppressed = p.getSuppressed();
-        if (suppressed != null) {
-            for (IThrowableProxy s : suppressed) {
-                found = scanProxy(s, found, seen);
-            }
+
+        @Override
+        public IThrowableProxy cause(IThrowableProxy p) {
+            return p.getCause();
         }
-        return found;
-    }
+
+        @Override
+        public IThrowableProxy[] suppressed(IThrowableProxy p) {
+            return p.getSuppressed();
+        }
+
+        @Override
+        public boolean isBackReference(IThrowableProxy p) {
+            return p.isCyclic();
+        }
+    };
 
     private Detection scanPairs(List<KeyValuePair> pairs, Detection found) {
         if (pairs == null) {
@@ -202,16 +210,6 @@ final class EventScanner {
     }
 
     private Detection scanValue(String key, Object value, Detection found) {
-        HumeCode exact = null;
-        if (value instanceof CharSequence) {
-            CharSequence text = (CharSequence) value;
-            found = detector.scan(text, found); // also finds a value that is exactly an E/W/I code
-            if (text.length() == 4) {
-                exact = detector.valueCode(key, text);
-            }
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            exact = detector.valueCode(key, ((Number) value).longValue());
-        }
-        return exact == null ? found : Detection.merge(found, Detection.of(exact));
+        return detector.scanValue(key, value, found);
     }
 }

@@ -341,19 +341,22 @@ class HostileInputTest {
         log.atWarn().addKeyValue("close_code", (short) 1000).log("short");
         log.atWarn().addKeyValue("hume_error", new StringBuilder("E0601")).log("a StringBuilder");
         log.atWarn().addKeyValue("close_code", 1011.0).log("a double is not a close code");
-        log.atWarn().addKeyValue("close_code", BigInteger.valueOf(1011)).log("nor a BigInteger");
         log.atWarn().addKeyValue("count", 1011).log("a number under another key");
-        log.atWarn().addKeyValue("body", Map.of("code", "E0300")).log("a map is not text");
-        log.atWarn().addKeyValue("codes", List.of("E0300")).log("nor a list");
-        log.atWarn().addKeyValue("bytes", "E0300".getBytes()).log("nor bytes");
+        log.atWarn().addKeyValue("bytes", "E0300".getBytes()).log("bytes are not text");
+        log.atWarn().addKeyValue("close_code", BigInteger.valueOf(1011)).log("a BigInteger is a whole number");
+        log.atWarn().addKeyValue("body", Map.of("code", "E0300")).log("a map is read value by value");
+        log.atWarn().addKeyValue("codes", List.of("E0300")).log("and a list element by element");
 
         assertCodes(0, "1011");
         assertCodes(1, "1008");
         assertCodes(2, "1000");
         assertCodes(3, "E0601");
-        for (int i = 4; i < 10; i++) {
+        for (int i = 4; i < 7; i++) {
             assertCodes(i);
         }
+        assertCodes(7, "1011");
+        assertCodes(8, "E0300");
+        assertCodes(9, "E0300");
     }
 
     @Test

@@ -136,10 +136,10 @@ class LogInjectionTest {
     @Test
     void anUnknownCodeClaimsNothingFromTheText() {
         log.error("E0999: your account is out of credits, category billing, retry now");
-        log.error("W9999 \"hume.category\":\"billing\"");
+        log.error("W0999 \"hume.category\":\"billing\"");
 
         assertFields(0, "E0999", Map.of());
-        assertFields(1, "W9999", Map.of());
+        assertFields(1, "W0999", Map.of());
         assertThat(line("JSON", 0).get("hume.category").asString()).isEqualTo("unknown");
         assertThat(line("JSON", 0).get("hume.description").asString()).doesNotContain("credits");
     }

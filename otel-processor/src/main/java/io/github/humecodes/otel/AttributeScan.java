@@ -12,44 +12,38 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Finds codes in attributes: string values that are exactly a code, numbers under a close-code key
- * ({@code websocket.close.code=1011}), and, for the exception keys given, the codes anywhere in their text.
- * Structured log bodies and {@code Value} attributes are read the same way as attributes: their values that are exactly a code, their
- * numbers under a close-code key, through nested maps and lists up to {@value #MAX_DEPTH} levels and
- * {@value #MAX_VALUES} values.
+ * Finds codes in attributes, by the core's one rule for structured values ({@link Detector#scanValue}): a string
+ * is read like message text (a code anywhere in it counts), a number under a close-code key
+ * ({@code websocket.close.code=1011}) is a close code, and arrays are read element by element. Structured log
+ * bodies and {@code Value} attributes are read the same way, through nested maps and lists up to
+ * {@value #MAX_DEPTH} levels and {@value #MAX_VALUES} values.
  * Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span or
  * record; not thread-safe.
  */
 final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
-    static final String EXCEPTION_MESSAGE = "exception.message";
-    static final String EXCEPTION_TYPE = "exception.type";
     static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
 
-    /** Which attributes are read as free text rather than as one value. */
-    enum TextKeys {
-        NONE,
-        /** {@code exception.message} and {@code exception.type}. */
-        EXCEPTION,
-        /** {@code exception.message}, {@code exception.type} and {@code exception.stacktrace}. */
-        EXCEPTION_AND_STACKTRACE
-    }
-
-    static final int MAX_DEPTH = 8;
-    static final int MAX_VALUES = 256;
+    static final int MAX_DEPTH = Detector.MAX_VALUE_DEPTH;
+    static final int MAX_VALUES = Detector.MAX_VALUES;
 
     private final Detector detector;
-    private TextKeys textKeys;
+    /** Whether {@code exception.stacktrace} is skipped: an exception event's throwable holds what it prints. */
+    private boolean skipStacktrace;
     private Detection found;
 
     AttributeScan(Detector detector) {
         this.detector = detector;
     }
 
-    /** {@code soFar} with the codes of {@code attributes} added after its own; itself when none are new. */
-    Detection scan(Attributes attributes, TextKeys textKeys, Detection soFar) {
+    /**
+     * {@code soFar} with the codes of {@code attributes} added after its own; itself when none are new. With
+     * {@code skipStacktrace}, the {@code exception.stacktrace} attribute (long, and made of the class names and
+     * messages of a throwable already read) is not read again.
+     */
+    Detection scan(Attributes attributes, boolean skipStacktrace, Detection soFar) {
         this.found = soFar;
         if (!attributes.isEmpty()) {
-            this.textKeys = textKeys;
+            this.skipStacktrace = skipStacktrace;
             attributes.forEach(this);
         }
         return found;
@@ -76,12 +70,8 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         budget--;
         switch (value.getType()) {
             case STRING:
-                add(detector.valueCode(key, (String) value.getValue()));
-                break;
             case LONG:
-                if (key != null) {
-                    add(detector.valueCode(key, ((Long) value.getValue()).longValue()));
-                }
+                found = detector.scanValue(key, value.getValue(), found);
                 break;
             case ARRAY:
                 if (depth < MAX_DEPTH) {
@@ -106,39 +96,14 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
 
     @Override
     public void accept(AttributeKey<?> key, Object value) {
-        AttributeType type = key.getType();
-        if (type == AttributeType.STRING) {
-            String name = key.getKey();
-            String text = (String) value;
-            if (isText(name)) {
-                found = detector.scan(text, found);
-            } else {
-                add(detector.valueCode(name, text));
-            }
-        } else if (type == AttributeType.LONG) {
-            add(detector.valueCode(key.getKey(), ((Long) value).longValue()));
-        } else if (type == AttributeType.VALUE) {
+        if (skipStacktrace && key.getKey().equals(EXCEPTION_STACKTRACE)) {
+            return;
+        }
+        if (value instanceof Value) {
             value(key.getKey(), (Value<?>) value, 0, MAX_VALUES);
-        }
-    }
-
-    private boolean isText(String name) {
-        switch (textKeys) {
-            case EXCEPTION_AND_STACKTRACE:
-                if (EXCEPTION_STACKTRACE.equals(name)) {
-                    return true;
-                }
-                // fall through
-            case EXCEPTION:
-                return EXCEPTION_MESSAGE.equals(name) || EXCEPTION_TYPE.equals(name);
-            default:
-                return false;
-        }
-    }
-
-    private void add(HumeCode code) {
-        if (code != null) {
-            found = Detection.merge(found, Detection.of(code));
+        } else {
+            // Strings, longs and their arrays; booleans and doubles hold no code.
+            found = detector.scanValue(key.getKey(), value, found);
         }
     }
 }

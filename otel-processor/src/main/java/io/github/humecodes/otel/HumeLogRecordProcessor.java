@@ -64,7 +64,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
             Attributes attributes = logRecord.getAttributes();
             if (!attributes.isEmpty()) {
                 scan = scan == null ? new AttributeScan(detector) : scan;
-                found = scan.scan(attributes, AttributeScan.TextKeys.EXCEPTION_AND_STACKTRACE, found);
+                found = scan.scan(attributes, false, found);
             }
             if (found == null) {
                 return;

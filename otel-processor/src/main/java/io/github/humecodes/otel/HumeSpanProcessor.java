@@ -83,19 +83,18 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         List<EventData> events = span.getEvents();
         for (int i = 0, n = events.size(); i < n; i++) {
             EventData event = events.get(i);
-            AttributeScan.TextKeys text = AttributeScan.TextKeys.EXCEPTION;
-            if (event instanceof ExceptionEventData) {
+            boolean recorded = event instanceof ExceptionEventData;
+            if (recorded) {
                 found = detector.scan(((ExceptionEventData) event).getException(), found);
-                text = AttributeScan.TextKeys.NONE; // the throwable holds the message and type already
             }
             if (!event.getAttributes().isEmpty()) {
                 attributes = attributes == null ? new AttributeScan(detector) : attributes;
-                found = attributes.scan(event.getAttributes(), text, found);
+                found = attributes.scan(event.getAttributes(), recorded, found);
             }
         }
         if (!span.getAttributes().isEmpty()) {
             attributes = attributes == null ? new AttributeScan(detector) : attributes;
-            found = attributes.scan(span.getAttributes(), AttributeScan.TextKeys.NONE, found);
+            found = attributes.scan(span.getAttributes(), false, found);
         }
         return found;
     }

@@ -124,22 +124,30 @@ class HumeSpanProcessorTest {
     }
 
     @Test
-    void otherEventsCountOnlyValuesThatAreExactlyACode() {
+    void otherEventsAttributesAreReadLikeText() {
         SpanData exact = span(s -> s.addEvent("evi.error", Attributes.of(stringKey("code"), "E0714")));
         assertThat(exact.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0714");
         exporter.reset();
         SpanData text = span(s -> s.addEvent("evi.message", Attributes.of(stringKey("text"), "got E0714 back")));
-        assertThat(text.getAttributes().get(HumeAttributes.CODE)).isNull();
+        assertThat(text.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0714");
+        exporter.reset();
+        SpanData none = span(s -> s.addEvent("evi.message", Attributes.of(stringKey("text"), "got 0714 back")));
+        assertThat(none.getAttributes().get(HumeAttributes.CODE)).isNull();
     }
 
     @Test
-    void stringAttributeExactlyACodeCountsButTextContainingOneDoesNot() {
+    void stringAttributesAreReadLikeMessageText() {
         SpanData exact = span(s -> s.setAttribute("error.type", "E0300"));
         assertThat(exact.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
         exporter.reset();
+        // One rule for every integration: a code inside an attribute's text counts, as in a log message.
         SpanData contains = span(s -> s.setAttribute("http.response.body", "{\"type\":\"error\",\"code\":\"E0300\"}"));
-        assertThat(contains.getAttributes().asMap()).containsOnlyKeys(stringKey("http.response.body"));
-        assertThat(contains.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(contains.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
+        assertThat(contains.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        exporter.reset();
+        SpanData lookAlike = span(s -> s.setAttribute("build.id", "PYL-W0612 a1E0300b"));
+        assertThat(lookAlike.getAttributes().asMap()).containsOnlyKeys(stringKey("build.id"));
+        assertThat(lookAlike.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     }
 
     @Test

@@ -87,12 +87,26 @@ class InjectionTest {
 
     @Test
     void valuesThatAreAlmostACodeAreNotCodes() {
-        for (String value : new String[] {"E0300\n", " E0300", "E0300 ", "E0300\u0000", "E０３００", "E\u0660\u0663\u0660\u0660",
-                "e0300", "E03000", "\u200BE0300", "hume.code=E0300", "E0300;DROP"}) {
+        for (String value : new String[] {"E０３００", "E\u0660\u0663\u0660\u0660", "e0300", "E03000", "xE0300",
+                "E0300x", "E0300_1"}) {
             Attributes a = span(s -> s.setAttribute("error.code", value));
             assertNotEnriched(a);
             assertThat(a.get(stringKey("error.code"))).isEqualTo(value);
             assertNotEnriched(log(r -> r.setBody("failed").setAttribute(stringKey("error.code"), value)));
+        }
+    }
+
+    @Test
+    void aCodeInsideAValueCountsAndOnlyTheCodeIsCopied() {
+        for (String value : new String[] {"E0300\n", " E0300", "E0300 ", "E0300\u0000", "\u200BE0300",
+                "hume.code=E0300", "E0300;DROP", "{\"hume.category\":\"access\",\"code\":\"E0300\"}"}) {
+            Attributes a = span(s -> s.setAttribute("error.code", value));
+            assertThat(a.get(stringKey("error.code"))).isEqualTo(value);
+            assertThat(a.get(HumeAttributes.CODE)).as(value).isEqualTo("E0300");
+            assertThat(a.get(HumeAttributes.CATEGORY)).as(value).isEqualTo("billing");
+            Attributes r = log(l -> l.setBody("failed").setAttribute(stringKey("error.code"), value));
+            assertThat(r.get(HumeAttributes.CODE)).as(value).isEqualTo("E0300");
+            assertThat(r.get(HumeAttributes.CATEGORY)).as(value).isEqualTo("billing");
         }
     }
 
