@@ -33,7 +33,7 @@ import java.util.Map;
  *       ({@code close code 1011}, {@code CloseStatus[code=1011}, {@code CloseReason[1011}, {@code onClose(1000},
  *       {@code closed: 1011}, {@code closed unexpectedly (1011)}; see {@code inCloseContext}), its standard name
  *       after it ({@code received 1011 (internal error)}, {@code websocket: close 1011 (internal server error)},
- *       {@code {1011=SERVER_ERROR,}, {@code 1011 Internal server error}; see {@code namedAfter}), or a close event
+ *       {@code {1011=SERVER_ERROR,...}}, {@code 1011 Internal server error}; see {@code namedAfter}), or a close event
  *       printed as an object ({@code { code: 1011, reason: '', wasClean: true }}; see {@code closeEventField}).
  *       A bare number ({@code processed 1000 records}, {@code port 1008}) never counts. Letters and digits are
  *       those of any script.</li>
@@ -561,7 +561,7 @@ public final class Detector {
 
     /**
      * The number followed by its standard name ({@link CloseCodeNames}): in parentheses after a space
-     * ({@code 1011 (internal error)}, {@code 1000 (OK)}), after {@code =} ({@code {1011=SERVER_ERROR,}), or,
+     * ({@code 1011 (internal error)}, {@code 1000 (OK)}), after {@code =} ({@code {1011=SERVER_ERROR,...}}), or,
      * for Netty's texts, after a space ({@code 1011 Internal server error}); the name is followed by {@code )}
      * in the first form, and by neither a letter, digit nor underscore in the others.
      */
