@@ -98,7 +98,7 @@ public class HumeConverter extends ClassicConverter {
             }
             Object value = f == HumeFields.Field.CODES ? HumeFields.codes(found) : f.value(found);
             return HumeFields.text(value);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return "";
         }
     }

@@ -61,7 +61,7 @@ final class JsonFieldsWriter implements NodeWriter<ILoggingEvent> {
     private Detection detect(ILoggingEvent event) {
         try {
             return scanner.scan(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return null; // an event whose getters throw is written without the fields
         }
     }
