@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.LoggingEventVO;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -174,8 +175,7 @@ class HumeEnrichingAppenderTest {
             out.writeObject(vo);
         }
         ILoggingEvent received;
-        try (HardenedLoggingEventInputStream in = new HardenedLoggingEventInputStream(context,
-                new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (HardenedLoggingEventInputStream in = receiverStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             received = (ILoggingEvent) in.readObject();
         }
 
@@ -187,6 +187,16 @@ class HumeEnrichingAppenderTest {
                 .containsEntry("hume.severity", "error")
                 .containsEntry("hume.retryable", "true")
                 .containsEntry("hume.codes", "1011,E0705");
+    }
+
+    /** Logback's receiver stream: built with the context since 1.5.x, without it before (the tests run on both). */
+    private HardenedLoggingEventInputStream receiverStream(InputStream in) throws Exception {
+        try {
+            return HardenedLoggingEventInputStream.class.getConstructor(LoggerContext.class, InputStream.class)
+                    .newInstance(context, in);
+        } catch (NoSuchMethodException e) {
+            return HardenedLoggingEventInputStream.class.getConstructor(InputStream.class).newInstance(in);
+        }
     }
 
     @Test
