@@ -5,6 +5,7 @@ import io.github.humecodes.Detection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.BiConsumer;
 import net.logstash.logback.pattern.NodeWriter;
 
 /**
@@ -68,20 +69,20 @@ final class JsonFieldsWriter implements NodeWriter<ILoggingEvent> {
 
     private void write(Detection found, ILoggingEvent event, Out out) {
         if (nest == null) {
-            fields.write(found, event, out::field);
+            fields.write(found, event, out);
         } else if (!HumeFields.has(event, nest)) {
             out.startObject(nest);
-            fields.write(found, null, out::field);
+            fields.write(found, null, out);
             out.endObject();
         }
     }
 
-    /** The few writes the fields need, on one Jackson's generator. */
-    private interface Out {
+    /**
+     * The few writes the fields need, on one Jackson's generator; as a sink, it takes a field: a String, a
+     * Boolean, or a List written as an array of strings.
+     */
+    private interface Out extends BiConsumer<String, Object> {
         void startObject(String name);
-
-        /** A String, a Boolean, or a List written as an array of strings. */
-        void field(String name, Object value);
 
         void endObject();
     }
@@ -99,7 +100,7 @@ final class JsonFieldsWriter implements NodeWriter<ILoggingEvent> {
         }
 
         @Override
-        public void field(String name, Object value) {
+        public void accept(String name, Object value) {
             if (value instanceof Boolean) {
                 generator.writeBooleanProperty(name, (Boolean) value);
             } else if (value instanceof List) {
@@ -137,7 +138,7 @@ final class JsonFieldsWriter implements NodeWriter<ILoggingEvent> {
         }
 
         @Override
-        public void field(String name, Object value) {
+        public void accept(String name, Object value) {
             try {
                 if (value instanceof Boolean) {
                     generator.writeBooleanField(name, (Boolean) value);
