@@ -9,9 +9,11 @@ import java.util.List;
  * Pattern word {@code hume}: one field of the primary code of an event, or nothing when it carries none.
  *
  * <pre>{@code
- * <conversionRule conversionWord="hume" converterClass="io.github.humecodes.logback.HumeConverter"/>
+ * <conversionRule conversionWord="hume" class="io.github.humecodes.logback.HumeConverter"/>
  * <pattern>%-5level [%hume{code} %hume{category}/%hume{severity}] %msg%n</pattern>
  * }</pre>
+ *
+ * <p>Logback before 1.5.7 knows only the attribute {@code converterClass} in place of {@code class}.
  *
  * <p>The first option names the field: {@code code} (the default), {@code category}, {@code severity},
  * {@code description}, {@code retryable} ({@code true}/{@code false}) or {@code codes} (every code found,
@@ -98,7 +100,7 @@ public class HumeConverter extends ClassicConverter {
             }
             Object value = f == HumeFields.Field.CODES ? HumeFields.codes(found) : f.value(found);
             return HumeFields.text(value);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return "";
         }
     }

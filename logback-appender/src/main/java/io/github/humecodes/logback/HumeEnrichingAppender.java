@@ -6,12 +6,13 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import io.github.humecodes.Detection;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -30,10 +31,12 @@ import org.slf4j.event.KeyValuePair;
  * <p>Like Logback's {@code AsyncAppender}, but synchronous: children run in the caller's thread. The original
  * event is never changed (other appenders share it): children get a decorating event, and an event without a
  * code is passed on as it is. Fields already on the event (a key-value pair or MDC entry of the same name) are
- * not overwritten. A child that throws does not stop the others; each failing child is reported once to the
- * status manager. Stopping this appender stops its children, as {@code AsyncAppender} does, but keeps them
- * attached: starting it again starts again the children it stopped, so that a stop and start (by code or by JMX)
- * loses only the events logged while it was stopped.
+ * not overwritten. A child that throws does not stop the others; its failures are reported to the status
+ * manager: the first three, then at most one a minute with the number left unreported, and what is left when
+ * this appender stops. Errors of the JVM itself ({@link VirtualMachineError}) are not caught. Stopping this
+ * appender stops its children, as {@code AsyncAppender} does, but keeps them attached: starting it again starts
+ * again the children it stopped, so that a stop and start (by code or by JMX) loses only the events logged
+ * while it was stopped.
  *
  * <p>Properties: {@code fieldPrefix} (default {@code hume.}), {@code catalog} (override file),
  * {@code maxScanChars} (default 65536), {@code scanMdc} (default false). Thread-safe.
@@ -45,8 +48,9 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
     /** The attached children, copied on change so that appending allocates nothing. */
     @SuppressWarnings("unchecked")
     private volatile Appender<ILoggingEvent>[] children = new Appender[0];
-    /** Children that threw, reported once each. */
-    private final Map<Appender<ILoggingEvent>, Boolean> reported = new ConcurrentHashMap<>();
+    private volatile LongSupplier clock = System::nanoTime;
+    /** Failures of the children, by child. */
+    private final FailureThrottle<Appender<ILoggingEvent>> failures = new FailureThrottle<>(() -> clock.getAsLong());
     /** Children this appender stopped, started again by the next start(). */
     private final Set<Appender<ILoggingEvent>> stoppedHere = ConcurrentHashMap.newKeySet();
     private volatile EventScanner scanner;
@@ -86,12 +90,17 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
         return settings.scanMdc();
     }
 
+    /** For tests: the nanosecond clock of the failure reports. */
+    void setClock(LongSupplier clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void start() {
         if (isStarted()) {
             return;
         }
-        String label = "HumeEnrichingAppender [" + getName() + "]";
+        String label = label();
         scanner = settings.scanner(this, label);
         fields = settings.fields(this, label);
         if (children.length == 0) {
@@ -113,6 +122,10 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         super.stop();
+        for (Map.Entry<Appender<ILoggingEvent>, Long> e : failures.takeUnreported().entrySet()) {
+            addError(label() + ": appender [" + e.getKey().getName() + "] threw " + e.getValue()
+                    + " more time(s) since the last report");
+        }
         for (Appender<ILoggingEvent> child : children) {
             if (child.isStarted()) {
                 child.stop();
@@ -128,12 +141,19 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             try {
                 child.doAppend(out);
             } catch (RuntimeException | LinkageError e) {
-                if (reported.putIfAbsent(child, Boolean.TRUE) == null) {
-                    addError("HumeEnrichingAppender [" + getName() + "]: appender [" + child.getName()
-                            + "] threw; the other appenders still get the events (reported once)", e);
+                long unreported = failures.fail(child);
+                if (unreported >= 0) {
+                    addError(label() + ": appender [" + child.getName() + "] threw; the other appenders still get"
+                            + " the events" + (unreported == 0 ? "" : " (" + unreported + " more time(s) since the"
+                            + " last report; after the first " + FailureThrottle.ALLOWED_REPEATS + ", one a minute"
+                            + " is reported)"), e);
                 }
             }
         }
+    }
+
+    private String label() {
+        return "HumeEnrichingAppender [" + getName() + "]";
     }
 
     /** The event with the fields added, or the event itself when it has no code or cannot be read. */
@@ -146,15 +166,10 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
                     return new HumeEvent(event, found, added);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // An event whose getters throw still goes to the children, undecorated.
         }
         return event;
-    }
-
-    /** For tests: how many children the once-only failure reports remember (at most the children attached). */
-    int reportedChildren() {
-        return reported.size();
     }
 
     @Override
@@ -200,10 +215,10 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
 
     @SuppressWarnings("unchecked")
     private synchronized void refresh() {
-        List<Appender<ILoggingEvent>> list = new java.util.ArrayList<>();
+        List<Appender<ILoggingEvent>> list = new ArrayList<>();
         attached.iteratorForAppenders().forEachRemaining(list::add);
         children = list.toArray(new Appender[0]);
-        reported.keySet().retainAll(Collections.unmodifiableList(list));
+        failures.retain(list);
         stoppedHere.retainAll(list);
     }
 }

@@ -1,14 +1,14 @@
 package io.github.humecodes.logback;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.humecodes.Detection;
-import java.util.List;
-import net.logstash.logback.composite.AbstractFieldJsonProvider;
-import tools.jackson.core.JsonGenerator;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import net.logstash.logback.composite.AbstractPatternJsonProvider;
+import net.logstash.logback.composite.loggingevent.LoggingEventPatternJsonProvider;
+import net.logstash.logback.pattern.NodeWriter;
 
 /**
- * A logstash-logback-encoder (9.x) provider that writes the Hume fields of an event, for those who keep their
- * encoder and do not want {@link HumeEnrichingAppender} in front of it.
+ * A logstash-logback-encoder provider (8.x with Jackson 2, or 9.x with Jackson 3) that writes the Hume fields
+ * of an event, for those who keep their encoder and do not want {@link HumeEnrichingAppender} in front of it.
  *
  * <pre>{@code
  * <encoder class="net.logstash.logback.encoder.LogstashEncoder">
@@ -22,14 +22,23 @@ import tools.jackson.core.JsonGenerator;
  * by {@link HumeEnrichingAppender}, which the encoder writes itself) is not written again; an event that went
  * through {@link HumeEnrichingAppender} is not scanned again.
  *
+ * <p>Why it extends the encoder's pattern provider: 8.x and 9.x call providers with different Jackson generator
+ * types, and Logback's configurator reads every public method of the classes it configures, so a provider
+ * declaring a method for each type would end the whole configuration wherever one Jackson is missing. This
+ * class names no Jackson type: it inherits a {@code writeTo} of the right type, which writes through the
+ * pattern provider's node writer, and {@link #start()} sets that to a {@link JsonFieldsWriter}, which carries
+ * a method for each Jackson. An encoder it does not fit is reported once at start, and no field is written.
+ *
  * <p>Properties: {@code fieldPrefix} (default {@code hume.}), {@code fieldName} (default none: flat),
  * {@code catalog}, {@code maxScanChars}, {@code scanMdc}. Thread-safe once started.
  */
-public class HumeJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
+public class HumeJsonProvider extends LoggingEventPatternJsonProvider {
+    private static final String LABEL = "HumeJsonProvider";
+    private static final String NEEDS = LABEL + " needs logstash-logback-encoder 8.x (Jackson 2) or 9.x (Jackson 3)";
+
     private final ScanSettings settings = new ScanSettings();
     private boolean prefixSet;
-    private volatile EventScanner scanner;
-    private volatile HumeFields fields;
+    private String fieldName;
 
     public void setFieldPrefix(String fieldPrefix) {
         settings.fieldPrefix(fieldPrefix);
@@ -38,6 +47,15 @@ public class HumeJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
 
     public String getFieldPrefix() {
         return settings.fieldPrefix();
+    }
+
+    /** The object to nest the fields under, with bare names; none (default) writes them flat. */
+    public void setFieldName(String fieldName) {
+        this.fieldName = fieldName;
+    }
+
+    public String getFieldName() {
+        return fieldName;
     }
 
     public void setCatalog(String catalog) {
@@ -66,58 +84,68 @@ public class HumeJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
 
     @Override
     public void start() {
-        String label = "HumeJsonProvider";
-        scanner = settings.scanner(this, label);
-        String nest = getFieldName();
+        EventScanner scanner = settings.scanner(this, LABEL);
+        String nest = fieldName;
         if (nest != null && nest.isBlank()) {
-            addError(label + ": fieldName must not be blank; writing the fields flat");
-            setFieldName(null);
+            addError(LABEL + ": fieldName must not be blank; writing the fields flat");
+            fieldName = null;
             nest = null;
         }
+        HumeFields fields;
         if (nest != null) {
             if (prefixSet) {
-                addWarn(label + ": fieldPrefix is not used when fieldName is set (fields nested under "
+                addWarn(LABEL + ": fieldPrefix is not used when fieldName is set (fields nested under "
                         + nest + " have bare names)");
             }
             fields = HumeFields.withPrefix("");
         } else {
-            fields = settings.fields(this, label);
+            fields = settings.fields(this, LABEL);
         }
-        super.start();
-    }
-
-    @Override
-    public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-        Detection found;
+        if (getPattern() != null) {
+            addWarn(LABEL + ": pattern is not used (the provider writes the Hume fields only)");
+            setPattern(null);
+        }
+        Field nodeWriter = nodeWriterField();
+        if (nodeWriter == null) {
+            return;
+        }
         try {
-            found = scanner.scan(event);
-            if (found == null) {
-                return;
-            }
+            super.start(); // with no pattern its node writer is null: it writes nothing until set below
         } catch (RuntimeException e) {
-            return; // an event whose getters throw is written without the fields
+            addError(LABEL + " must be inside a logstash-logback-encoder encoder or layout (" + e.getMessage()
+                    + "); writing no fields", e);
+            return;
         }
-        String nest = getFieldName();
-        if (nest == null) {
-            fields.write(found, event, (name, value) -> writeField(generator, name, value));
-        } else if (!HumeFields.has(event, nest)) {
-            generator.writeObjectPropertyStart(nest);
-            fields.write(found, null, (name, value) -> writeField(generator, name, value));
-            generator.writeEndObject();
+        try {
+            nodeWriter.set(this, new JsonFieldsWriter(scanner, fields, nest));
+        } catch (IllegalAccessException | RuntimeException e) {
+            addError(NEEDS + ": its pattern provider cannot be given a writer (" + e + "); writing no fields", e);
         }
     }
 
-    private static void writeField(JsonGenerator generator, String name, Object value) {
-        if (value instanceof Boolean) {
-            generator.writeBooleanProperty(name, (Boolean) value);
-        } else if (value instanceof List) {
-            generator.writeArrayPropertyStart(name);
-            for (Object o : (List<?>) value) {
-                generator.writeString(String.valueOf(o));
+    /**
+     * The pattern provider's node writer, ready to set, or null (reported) when this encoder's is not one
+     * {@link JsonFieldsWriter} can stand in for. It is a private field, the same in 8.x and 9.x: the encoder has
+     * no public way to hand a provider its own writer; the tests of both lines cover it.
+     */
+    private Field nodeWriterField() {
+        String generator = null;
+        try {
+            for (Method m : NodeWriter.class.getMethods()) {
+                if (m.getName().equals("write") && m.getParameterCount() == 2) {
+                    generator = m.getParameterTypes()[0].getName();
+                }
             }
-            generator.writeEndArray();
-        } else {
-            generator.writeStringProperty(name, String.valueOf(value));
+            if (!JsonFieldsWriter.supports(generator)) {
+                addError(NEEDS + "; the one here writes through " + generator + "; writing no fields");
+                return null;
+            }
+            Field f = AbstractPatternJsonProvider.class.getDeclaredField("nodeWriter");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            addError(NEEDS + "; the one here does not fit (" + e + "); writing no fields", e);
+            return null;
         }
     }
 }

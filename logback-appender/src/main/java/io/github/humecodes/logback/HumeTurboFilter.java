@@ -30,7 +30,8 @@ import org.slf4j.Marker;
  * <p>It reads the format string, the parameters that are text or throwables, and the throwable; the
  * formatted message is not built. A call it has nothing to do with (filter not started, {@code isXxxEnabled()}
  * checks, no code, a level already enabled and no flood control) gets NEUTRAL at once. Properties also:
- * {@code catalog}, {@code maxScanChars}. Thread-safe; never throws into the logging call.
+ * {@code catalog}, {@code maxScanChars}. Thread-safe; never throws into the logging call (errors of the JVM
+ * itself, {@link VirtualMachineError}, go through).
  */
 public class HumeTurboFilter extends TurboFilter {
     static final String OFF = "off";
@@ -187,7 +188,7 @@ public class HumeTurboFilter extends TurboFilter {
                 return FilterReply.DENY;
             }
             return forced ? FilterReply.ACCEPT : FilterReply.NEUTRAL;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return FilterReply.NEUTRAL;
         }
     }

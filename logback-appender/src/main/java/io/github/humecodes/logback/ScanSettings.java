@@ -1,11 +1,14 @@
 package io.github.humecodes.logback;
 
+import ch.qos.logback.core.Context;
 import ch.qos.logback.core.spi.ContextAware;
 import io.github.humecodes.Catalog;
 import io.github.humecodes.CatalogException;
 import io.github.humecodes.Detector;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The settings every Logback component of this module shares ({@code catalog}, {@code maxScanChars},
@@ -14,6 +17,8 @@ import java.nio.file.Path;
  */
 final class ScanSettings {
     static final String DEFAULT_FIELD_PREFIX = "hume.";
+    /** Context object: the catalogs a start-up line was said for in this context (reset with the context). */
+    static final String ANNOUNCED = "io.github.humecodes.logback.announcedCatalogs";
 
     private String catalog;
     private int maxScanChars = Detector.DEFAULT_MAX_SCAN_CHARS;
@@ -54,7 +59,8 @@ final class ScanSettings {
 
     /**
      * The scanner these settings describe. A bad {@code maxScanChars} or {@code catalog} is reported through
-     * {@code owner} (to the status manager), prefixed by {@code label}, and replaced by its default.
+     * {@code owner} (to the status manager), prefixed by {@code label}, and replaced by its default. The first
+     * component of a context to use a catalog says so: see {@link #announce}.
      */
     EventScanner scanner(ContextAware owner, String label) {
         int max = maxScanChars;
@@ -75,7 +81,33 @@ final class ScanSettings {
         Detector detector = loaded == null && max == Detector.DEFAULT_MAX_SCAN_CHARS
                 ? Detector.create()
                 : Detector.create(loaded == null ? Catalog.builtIn() : loaded, max);
+        announce(owner, loaded == null ? "the built-in catalog" : "catalog " + catalog.trim()
+                + " (over the built-in one)", detector.catalog().codes().size());
         return new EventScanner(detector, scanMdc);
+    }
+
+    /**
+     * One INFO status per logger context and catalog, however many components use it: humecodes is active,
+     * with this catalog and its number of codes.
+     */
+    private static void announce(ContextAware owner, String catalog, int codes) {
+        Context context = owner.getContext();
+        if (context == null) {
+            return;
+        }
+        boolean first;
+        synchronized (context) {
+            @SuppressWarnings("unchecked")
+            Set<String> known = (Set<String>) context.getObject(ANNOUNCED);
+            if (known == null) {
+                known = new HashSet<>();
+                context.putObject(ANNOUNCED, known);
+            }
+            first = known.add(catalog);
+        }
+        if (first) {
+            owner.addInfo("humecodes is active: " + catalog + ", " + codes + " codes");
+        }
     }
 
     /**

@@ -17,6 +17,10 @@ public class CaptureAppender extends AppenderBase<ILoggingEvent> {
         this.encoder = encoder;
     }
 
+    public Encoder<ILoggingEvent> getEncoder() {
+        return encoder;
+    }
+
     @Override
     protected void append(ILoggingEvent event) {
         events.add(event);

@@ -10,7 +10,10 @@ import ch.qos.logback.classic.spi.LoggingEventVO;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.ObjectOutputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,16 +114,40 @@ class HumeEnrichingAppenderTest {
     }
 
     @Test
-    void aChildThatThrowsDoesNotStopTheOthersAndIsReportedOnce() {
+    void aChildThatThrowsDoesNotStopTheOthersAndItsFailuresAreReportedThrottled() {
         ThrowingAppender broken = Logs.appender(context, "BROKEN");
-        log.error("E0300 one");
-        log.error("E0300 two");
-        log.info("three");
+        HumeEnrichingAppender hume = Logs.appender(context, "HUME");
+        AtomicLong now = new AtomicLong();
+        hume.setClock(now::get);
+        for (int i = 0; i < 10; i++) {
+            log.error("E0300 call {}", i);
+        }
+        log.info("no code");
 
-        assertThat(broken.calls.get()).isEqualTo(3);
-        assertThat(json.lines).hasSize(3);
-        assertThat(pattern.lines).hasSize(3);
-        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(1);
+        assertThat(broken.calls.get()).isEqualTo(11);
+        assertThat(json.lines).hasSize(11);
+        assertThat(pattern.lines).hasSize(11);
+        String threw = "HumeEnrichingAppender [HUME]: appender [BROKEN] threw; the other appenders still get the"
+                + " events";
+        assertThat(Logs.errors(context)).as("the first three").filteredOn(m -> m.contains("[BROKEN] threw"))
+                .containsExactly(threw, threw, threw);
+
+        now.addAndGet(TimeUnit.SECONDS.toNanos(59));
+        log.error("E0300 after 59 s");
+        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(3);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        log.error("E0300 a minute after the last report");
+        log.error("E0300 right after");
+        log.error("E0300 and again");
+        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(4).last()
+                .isEqualTo(threw + " (9 more time(s) since the last report; after the first 3, one a minute is"
+                        + " reported)");
+        assertThat(broken.calls.get()).isEqualTo(15);
+
+        context.stop(); // what is left unreported is reported when the wrapper stops
+        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(5).last()
+                .isEqualTo("HumeEnrichingAppender [HUME]: appender [BROKEN] threw 2 more time(s) since the last"
+                        + " report");
     }
 
     @Test
@@ -148,8 +175,7 @@ class HumeEnrichingAppenderTest {
             out.writeObject(vo);
         }
         ILoggingEvent received;
-        try (HardenedLoggingEventInputStream in = new HardenedLoggingEventInputStream(context,
-                new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (HardenedLoggingEventInputStream in = receiverStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             received = (ILoggingEvent) in.readObject();
         }
 
@@ -161,6 +187,16 @@ class HumeEnrichingAppenderTest {
                 .containsEntry("hume.severity", "error")
                 .containsEntry("hume.retryable", "true")
                 .containsEntry("hume.codes", "1011,E0705");
+    }
+
+    /** Logback's receiver stream: built with the context since 1.5.x, without it before (the tests run on both). */
+    private HardenedLoggingEventInputStream receiverStream(InputStream in) throws Exception {
+        try {
+            return HardenedLoggingEventInputStream.class.getConstructor(LoggerContext.class, InputStream.class)
+                    .newInstance(context, in);
+        } catch (NoSuchMethodException e) {
+            return HardenedLoggingEventInputStream.class.getConstructor(InputStream.class).newInstance(in);
+        }
     }
 
     @Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The provider inside LogstashEncoder and a composite encoder, configured from provider.xml. */
+/**
+ * The provider inside LogstashEncoder and a composite encoder, configured from provider.xml: on
+ * logstash-logback-encoder 9.x (Jackson 3), and with {@code -Dlle.line=8} on 8.x (Jackson 2), classes unchanged.
+ */
 class HumeJsonProviderTest {
     private LoggerContext context;
     private Logger log;
@@ -90,8 +93,22 @@ class HumeJsonProviderTest {
         JsonNode l = line("COMPOSITE", 0);
         assertThat(l.get("message").asString()).isEqualTo("hume(E0203): too long");
         assertThat(l.get("hume.code").asString()).isEqualTo("E0203");
+        assertThat(l.has("extra")).as("the inherited pattern property is not used").isFalse();
         assertThat(Logs.errors(context)).contains(
                 "HumeJsonProvider: maxScanChars must be a positive number, was -5; using 65536");
+        assertThat(Logs.problems(context)).contains(
+                "HumeJsonProvider: pattern is not used (the provider writes the Hume fields only)");
+    }
+
+    @Test
+    void outsideAnEncoderItReportsOnceAndStaysOff() {
+        HumeJsonProvider alone = new HumeJsonProvider(); // no encoder has given it its Jackson
+        alone.setContext(context);
+        alone.start();
+
+        assertThat(alone.isStarted()).isFalse();
+        assertThat(Logs.errors(context)).filteredOn(m -> m.startsWith("HumeJsonProvider must be inside a"))
+                .hasSize(1);
     }
 
     @Test

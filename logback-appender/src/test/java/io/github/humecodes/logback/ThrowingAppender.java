@@ -8,16 +8,23 @@ import ch.qos.logback.core.spi.FilterReply;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test appender that throws from doAppend itself, as a broken third-party appender may. */
+/**
+ * Test appender that throws from doAppend itself, as a broken third-party appender may: an
+ * IllegalStateException, or the error set in {@link #error}.
+ */
 public class ThrowingAppender extends ContextAwareBase implements Appender<ILoggingEvent> {
     private String name;
     private boolean started;
     /** Atomic: the load test calls it from many threads. */
     final AtomicInteger calls = new AtomicInteger();
+    volatile Error error;
 
     @Override
     public void doAppend(ILoggingEvent event) {
         calls.incrementAndGet();
+        if (error != null) {
+            throw error;
+        }
         throw new IllegalStateException("broken appender");
     }
 
