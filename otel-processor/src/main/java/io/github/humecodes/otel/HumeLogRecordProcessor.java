@@ -71,7 +71,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
             }
             HumeAttributes.addTo(logRecord, attributes, found);
             if (counter != null) {
-                counter.count(found.primary());
+                counter.count(found.primary(), CodeCounter.Signal.LOG);
             }
         } catch (Throwable t) {
             failures.report("Looking for Hume codes in a log record", t);

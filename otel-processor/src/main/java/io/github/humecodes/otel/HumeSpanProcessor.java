@@ -69,7 +69,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
                 span.setStatus(StatusCode.ERROR, primary.code());
             }
             if (counter != null) {
-                counter.count(primary);
+                counter.count(primary, CodeCounter.Signal.SPAN);
             }
         } catch (Throwable t) {
             failures.report("Looking for Hume codes in span " + safeName(span), t);

@@ -181,9 +181,9 @@ class HumeLogRecordProcessorTest {
         emit(logger, r -> r.setBody("W0777"));
         emit(logger, r -> r.setBody("fine"));
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics())).containsExactlyInAnyOrder(
-                "E0300 billing critical = 1",
-                "E0811 rate_limit warning = 1",
-                "unknown unknown warning = 1");
+                "E0300 billing critical log = 1",
+                "E0811 rate_limit warning log = 1",
+                "unknown unknown warning log = 1");
     }
 
     @Test

@@ -306,9 +306,9 @@ class HumeSpanProcessorTest {
         span(tracer, s -> s.setAttribute("evi.code", "W0999"));
         span(tracer, s -> s.setAttribute("ok", "nothing"));
         assertThat(counts(metrics.collectAllMetrics())).containsExactlyInAnyOrder(
-                "E0300 billing critical = 2",
-                "unknown unknown error = 2",
-                "unknown unknown warning = 1");
+                "E0300 billing critical span = 2",
+                "unknown unknown error span = 2",
+                "unknown unknown warning span = 1");
         MetricData metric = metrics.collectAllMetrics().iterator().next();
         assertThat(metric.getName()).isEqualTo("hume.codes");
         assertThat(metric.getUnit()).isEqualTo("{code}");
@@ -376,7 +376,7 @@ class HumeSpanProcessorTest {
         assertThat(processor.isEndRequired()).isFalse();
     }
 
-    /** The points of {@code hume.codes} as "code category severity = value". */
+    /** The points of {@code hume.codes} as "code category severity signal = value". */
     static List<String> counts(Collection<MetricData> all) {
         List<String> out = new ArrayList<>();
         for (MetricData m : all) {
@@ -385,9 +385,9 @@ class HumeSpanProcessorTest {
             }
             for (LongPointData p : m.getLongSumData().getPoints()) {
                 Attributes a = p.getAttributes();
-                assertThat(a.size()).isEqualTo(3);
+                assertThat(a.size()).isEqualTo(4);
                 out.add(a.get(HumeAttributes.CODE) + " " + a.get(HumeAttributes.CATEGORY) + " "
-                        + a.get(HumeAttributes.SEVERITY) + " = " + p.getValue());
+                        + a.get(HumeAttributes.SEVERITY) + " " + a.get(CodeCounter.SIGNAL) + " = " + p.getValue());
             }
         }
         return out;
