@@ -25,8 +25,12 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * <p>Log record processors see a record in the order they were added, and exporting processors copy the record
  * when they see it: add this processor before them ({@code SdkLoggerProviderBuilder.addLogRecordProcessorFirst},
  * as autoconfigure does). Needs SDK 1.46.0 or later ({@code ReadWriteLogRecord.getBodyValue} and
- * {@code getAttribute}). The processor never throws into the logging call: a failure is logged once through
- * java.util.logging and the record passes on as it was.
+ * {@code getAttribute}).
+ *
+ * <p>The processor never throws into the logging call, but for a {@link VirtualMachineError} (out of memory, an
+ * internal error of the JVM), which is not its to swallow. Any other failure, an {@code Error} from a user's class
+ * included, is reported through java.util.logging, throttled (five, then at most one a minute), and the record
+ * passes on as it was.
  */
 public final class HumeLogRecordProcessor implements LogRecordProcessor {
     private final Detector detector;
@@ -73,7 +77,9 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
             if (counter != null) {
                 counter.count(found.primary(), CodeCounter.Signal.LOG);
             }
-        } catch (Throwable t) {
+        } catch (VirtualMachineError e) {
+            throw e; // out of memory and the JVM's internal errors are not the processor's to swallow
+        } catch (Throwable t) { // anything else, an Error from a user's class included, stays here
             failures.report("Looking for Hume codes in a log record", t);
         }
     }

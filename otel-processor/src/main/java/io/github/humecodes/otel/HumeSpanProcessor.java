@@ -29,8 +29,12 @@ import java.util.List;
  * code as description, unless {@link Builder#setMarkErrorStatus} turned that off.
  *
  * <p>{@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}: SDK 1.42.0 and later, and still in an
- * {@code internal} package, marked unstable, in 1.68.0. The processor never throws into the code that ends a span: a failure is logged
- * once through java.util.logging and the span passes on as it was.
+ * {@code internal} package, marked unstable, in 1.68.0.
+ *
+ * <p>The processor never throws into the code that ends a span, but for a {@link VirtualMachineError} (out of
+ * memory, an internal error of the JVM), which is not its to swallow. Any other failure, an {@code Error} from a
+ * user's class included, is reported through java.util.logging, throttled (five, then at most one a minute), and
+ * the span passes on as it was.
  */
 public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     private final Detector detector;
@@ -71,7 +75,9 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             if (counter != null) {
                 counter.count(primary, CodeCounter.Signal.SPAN);
             }
-        } catch (Throwable t) {
+        } catch (VirtualMachineError e) {
+            throw e; // out of memory and the JVM's internal errors are not the processor's to swallow
+        } catch (Throwable t) { // anything else, an Error from a user's class included, stays here
             failures.report("Looking for Hume codes in span " + safeName(span), t);
         }
     }
