@@ -8,17 +8,18 @@ import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.KeyValue;
 import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.common.ValueType;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
  * Finds codes in attributes: string values that are exactly a code, numbers under a close-code key
  * ({@code websocket.close.code=1011}), and, for the exception keys given, the codes anywhere in their text.
- * Structured log bodies and {@code Value} attributes are read the same way as attributes: their values that are exactly a code, their
- * numbers under a close-code key, through nested maps and lists up to {@value #MAX_DEPTH} levels and
- * {@value #MAX_VALUES} values.
- * Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span or
- * record; not thread-safe.
+ * Structured log bodies and {@code Value} attributes are read the same way as attributes: their values that are
+ * exactly a code, their numbers under a close-code key, through nested maps and lists up to {@value #MAX_DEPTH}
+ * levels and {@value #MAX_VALUES} values. Names no SDK constant newer than 1.42 ({@code AttributeType.VALUE} came
+ * with 1.59). Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span
+ * or record; not thread-safe.
  */
 final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     static final String EXCEPTION_MESSAGE = "exception.message";
@@ -74,33 +75,28 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
             return budget;
         }
         budget--;
-        switch (value.getType()) {
-            case STRING:
-                add(detector.valueCode(key, (String) value.getValue()));
-                break;
-            case LONG:
-                if (key != null) {
-                    add(detector.valueCode(key, ((Long) value.getValue()).longValue()));
+        // Comparisons, not a switch: a switch on the SDK's enum compiles to a lookup class built from its constants.
+        ValueType type = value.getType();
+        if (type == ValueType.STRING) {
+            add(detector.valueCode(key, (String) value.getValue()));
+        } else if (type == ValueType.LONG) {
+            if (key != null) {
+                add(detector.valueCode(key, ((Long) value.getValue()).longValue()));
+            }
+        } else if (type == ValueType.ARRAY) {
+            if (depth < MAX_DEPTH) {
+                for (Object element : (List<?>) value.getValue()) {
+                    budget = value(key, (Value<?>) element, depth + 1, budget); // [1011] keeps its key
                 }
-                break;
-            case ARRAY:
-                if (depth < MAX_DEPTH) {
-                    for (Object element : (List<?>) value.getValue()) {
-                        budget = value(key, (Value<?>) element, depth + 1, budget); // [1011] keeps its key
-                    }
+            }
+        } else if (type == ValueType.KEY_VALUE_LIST) {
+            if (depth < MAX_DEPTH) {
+                for (Object entry : (List<?>) value.getValue()) {
+                    KeyValue kv = (KeyValue) entry;
+                    budget = value(kv.getKey(), kv.getValue(), depth + 1, budget);
                 }
-                break;
-            case KEY_VALUE_LIST:
-                if (depth < MAX_DEPTH) {
-                    for (Object entry : (List<?>) value.getValue()) {
-                        KeyValue kv = (KeyValue) entry;
-                        budget = value(kv.getKey(), kv.getValue(), depth + 1, budget);
-                    }
-                }
-                break;
-            default:
-                break; // booleans, doubles and bytes hold no code
-        }
+            }
+        } // booleans, doubles and bytes hold no code
         return budget;
     }
 
@@ -117,23 +113,19 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
             }
         } else if (type == AttributeType.LONG) {
             add(detector.valueCode(key.getKey(), ((Long) value).longValue()));
-        } else if (type == AttributeType.VALUE) {
+        } else if (value instanceof Value) {
+            // AttributeType.VALUE, which SDKs before 1.59 lack: naming the constant fails there, on any attribute
+            // that is neither a string nor a long.
             value(key.getKey(), (Value<?>) value, 0, MAX_VALUES);
         }
     }
 
     private boolean isText(String name) {
-        switch (textKeys) {
-            case EXCEPTION_AND_STACKTRACE:
-                if (EXCEPTION_STACKTRACE.equals(name)) {
-                    return true;
-                }
-                // fall through
-            case EXCEPTION:
-                return EXCEPTION_MESSAGE.equals(name) || EXCEPTION_TYPE.equals(name);
-            default:
-                return false;
+        if (textKeys == TextKeys.NONE) {
+            return false;
         }
+        return EXCEPTION_MESSAGE.equals(name) || EXCEPTION_TYPE.equals(name)
+                || (textKeys == TextKeys.EXCEPTION_AND_STACKTRACE && EXCEPTION_STACKTRACE.equals(name));
     }
 
     private void add(HumeCode code) {

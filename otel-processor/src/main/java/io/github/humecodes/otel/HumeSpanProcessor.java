@@ -28,8 +28,12 @@ import java.util.List;
  * A span carrying an {@code error} or {@code critical} code whose status is unset gets status ERROR with the
  * code as description, unless {@link Builder#setMarkErrorStatus} turned that off.
  *
- * <p>{@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}: SDK 1.42.0 and later, and still in an
- * {@code internal} package, marked unstable, in 1.68.0.
+ * <p>Works with OpenTelemetry SDK 1.42.0 and later (the classes as shipped, compiled against 1.68.0, were run on
+ * 1.42.0 to 1.68.0). {@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}, which came with 1.42.0
+ * and is still in an {@code internal} package, marked unstable, in 1.68.0; on an older SDK this class cannot be
+ * loaded ({@code NoClassDefFoundError: io/opentelemetry/sdk/trace/internal/ExtendedSpanProcessor}). On 1.42 and
+ * 1.43, which lack {@link ExceptionEventData}, exception events are read from their {@code exception.message}
+ * and {@code exception.type} attributes.
  *
  * <p>The processor never throws into the code that ends a span, but for a {@link VirtualMachineError} (out of
  * memory, an internal error of the JVM), which is not its to swallow. Any other failure, an {@code Error} from a
@@ -37,6 +41,13 @@ import java.util.List;
  * the span passes on as it was.
  */
 public final class HumeSpanProcessor implements ExtendedSpanProcessor {
+    /**
+     * Whether the SDK has {@link ExceptionEventData}, which holds the recorded throwable: 1.44.0 and later. Before,
+     * exception events are read from their {@code exception.message} and {@code exception.type} attributes.
+     */
+    private static final boolean EXCEPTION_EVENT_DATA =
+            hasClass("io.opentelemetry.sdk.trace.data.ExceptionEventData");
+
     private final Detector detector;
     private final boolean markErrorStatus;
     private final CodeCounter counter;
@@ -90,7 +101,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         for (int i = 0, n = events.size(); i < n; i++) {
             EventData event = events.get(i);
             AttributeScan.TextKeys text = AttributeScan.TextKeys.EXCEPTION;
-            if (event instanceof ExceptionEventData) {
+            if (EXCEPTION_EVENT_DATA && event instanceof ExceptionEventData) {
                 found = detector.scan(((ExceptionEventData) event).getException(), found);
                 text = AttributeScan.TextKeys.NONE; // the throwable holds the message and type already
             }
@@ -104,6 +115,15 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             found = attributes.scan(span.getAttributes(), AttributeScan.TextKeys.NONE, found);
         }
         return found;
+    }
+
+    private static boolean hasClass(String name) {
+        try {
+            Class.forName(name, false, HumeSpanProcessor.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String safeName(ReadableSpan span) {
