@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class BadConfigurationTest {
         }
     }
 
-    /** Builds the SDK with {@code properties}, and returns what humecodes reported meanwhile. */
+    /** Builds the SDK with {@code properties}, and returns the warnings humecodes reported meanwhile. */
     private List<LogRecord> start(Map<String, String> properties) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "otel.traces.exporter", "memory",
@@ -76,7 +77,9 @@ class BadConfigurationTest {
                     .disableShutdownHook()
                     .build()
                     .getOpenTelemetrySdk()).doesNotThrowAnyException();
-            return List.copyOf(log.records);
+            assertThat(log.records).filteredOn(r -> r.getLevel().equals(Level.INFO)).singleElement()
+                    .satisfies(r -> assertThat(r.getMessage()).startsWith("humecodes is active"));
+            return log.records.stream().filter(r -> !r.getLevel().equals(Level.INFO)).collect(Collectors.toList());
         }
     }
 
