@@ -32,8 +32,8 @@ import java.util.List;
  * 1.42.0 to 1.68.0). {@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}, which came with 1.42.0
  * and is still in an {@code internal} package, marked unstable, in 1.68.0; on an older SDK this class cannot be
  * loaded ({@code NoClassDefFoundError: io/opentelemetry/sdk/trace/internal/ExtendedSpanProcessor}). On 1.42 and
- * 1.43, which lack {@link ExceptionEventData}, exception events are read from their {@code exception.message}
- * and {@code exception.type} attributes.
+ * 1.43, which lack {@link ExceptionEventData}, exception events are read from their {@code exception.message},
+ * {@code exception.type} and {@code exception.stacktrace} attributes.
  *
  * <p>The processor never throws into the code that ends a span, but for a {@link VirtualMachineError} (out of
  * memory, an internal error of the JVM), which is not its to swallow. Any other failure, an {@code Error} from a
@@ -43,10 +43,16 @@ import java.util.List;
 public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     /**
      * Whether the SDK has {@link ExceptionEventData}, which holds the recorded throwable: 1.44.0 and later. Before,
-     * exception events are read from their {@code exception.message} and {@code exception.type} attributes.
+     * exception events are read from their attributes.
      */
     private static final boolean EXCEPTION_EVENT_DATA =
             hasClass("io.opentelemetry.sdk.trace.data.ExceptionEventData");
+    /**
+     * The attributes of exception events read as text. Without {@link ExceptionEventData} the stack trace is read
+     * too: it is where the causes and suppressed exceptions of a recorded throwable are.
+     */
+    private static final AttributeScan.TextKeys EXCEPTION_TEXT = EXCEPTION_EVENT_DATA
+            ? AttributeScan.TextKeys.EXCEPTION : AttributeScan.TextKeys.EXCEPTION_AND_STACKTRACE;
 
     private final Detector detector;
     private final boolean markErrorStatus;
@@ -100,7 +106,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         List<EventData> events = span.getEvents();
         for (int i = 0, n = events.size(); i < n; i++) {
             EventData event = events.get(i);
-            AttributeScan.TextKeys text = AttributeScan.TextKeys.EXCEPTION;
+            AttributeScan.TextKeys text = EXCEPTION_TEXT;
             if (EXCEPTION_EVENT_DATA && event instanceof ExceptionEventData) {
                 found = detector.scan(((ExceptionEventData) event).getException(), found);
                 text = AttributeScan.TextKeys.NONE; // the throwable holds the message and type already
