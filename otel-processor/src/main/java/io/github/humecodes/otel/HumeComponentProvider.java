@@ -95,7 +95,7 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
 
     /**
      * The installation shared by the humecodes components of the SDK being built, found by their configuration
-     * provider; one of this provider's own where the SDK does not give it (before 1.61.0).
+     * provider; one of its own where the SDK does not give it (before 1.60.1).
      */
     private static Installation installation(DeclarativeConfigProperties config) {
         Object key = null;
