@@ -38,8 +38,6 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
     static final String MAX_SCAN_CHARS = "max_scan_chars";
     static final Logger LOGGER = Logger.getLogger(HumeComponentProvider.class.getName());
 
-    /** What a value the typed getters cannot read is called in a warning; the SDK warns of its type itself. */
-    private static final String OTHER_TYPE = "(a value of another type)";
     private static final String THROUGH = "declarative configuration";
     /** The installation of each SDK being built, by the configuration provider its components share. */
     private static final Map<Object, Installation> INSTALLATIONS = new WeakHashMap<>();
@@ -148,16 +146,33 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
                 return null;
             }
             // The getter of the option's type first: the SDK warns when a getter meets a value of another type.
-            Object value = null;
-            if (key.equals(MAX_SCAN_CHARS)) {
-                value = config.getLong(key);
-            } else if (!key.equals(CATALOG)) {
-                value = config.getBoolean(key);
+            boolean number = key.equals(MAX_SCAN_CHARS);
+            boolean text = key.equals(CATALOG);
+            Object value = number ? config.getLong(key) : text ? config.getString(key) : config.getBoolean(key);
+            if (value != null) {
+                return value.toString();
             }
-            if (value == null) {
+            if (config.getStructured(key) != null || config.getStructuredList(key) != null) {
+                LOGGER.log(Level.WARNING, "humecodes: bad value for " + name(property)
+                        + ": a mapping, not a single value; the default serves");
+                return null;
+            }
+            // A value of another type, which the SDK has warned of: read as text, the warning that follows shows it.
+            value = config.getScalarList(key, String.class);
+            if (value == null && !text) {
                 value = config.getString(key);
             }
-            return value == null ? OTHER_TYPE : value.toString();
+            if (value == null && !number) {
+                value = config.getLong(key);
+            }
+            if (value == null) {
+                value = config.getDouble(key);
+            }
+            if (value == null && (number || text)) {
+                value = config.getBoolean(key);
+            }
+            // Null here: the file gives no value at all (an empty entry, or an empty ${VARIABLE:-} substitution).
+            return value == null ? null : value.toString();
         }
 
         @Override

@@ -48,7 +48,8 @@ class DeclarativeConfigurationTest {
 
     /** The configuration file: {@code spanOptions} and {@code logOptions} are the humecodes entries' lines. */
     private static String file(String spanOptions, String logOptions) {
-        return "file_format: \"1.0\"\n"
+        // The format the pinned declarative configuration expects: another 1.x would be read too, with a warning.
+        return "file_format: \"1.1\"\n"
                 + "tracer_provider:\n"
                 + "  processors:\n"
                 + "    - simple:\n"
@@ -196,6 +197,21 @@ class DeclarativeConfigurationTest {
         assertEnriched(exportedLog().getAttributes(), "E0300");
         assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
                 "E0300 billing critical log = 1");
+    }
+
+    @Test
+    void emptyValuesMeanUnsetAndAMappingIsReported() throws IOException {
+        // An optional file as users write it: empty when the variable is not set.
+        OpenTelemetrySdk sdk = start(file("\n        catalog: ${HUMECODES_TEST_UNSET_VARIABLE:-}"
+                + "\n        max_scan_chars:", "\n        max_scan_chars:\n          chars: 12"));
+        assertThat(messages(Level.WARNING)).singleElement().satisfies(m -> assertThat(m).isEqualTo("humecodes: bad"
+                + " value for option max_scan_chars of the humecodes log record processor in "
+                + dir.resolve("otel-config.yaml") + ": a mapping, not a single value; the default serves"));
+        assertThat(messages(Level.INFO)).singleElement()
+                .satisfies(m -> assertThat(m).contains("catalog built-in (" + BUILT_IN_CODES + " codes)"));
+        sendE0300(sdk);
+        assertEnriched(exportedSpan().getAttributes(), "E0300");
+        assertEnriched(exportedLog().getAttributes(), "E0300");
     }
 
     @Test
