@@ -8,6 +8,7 @@ import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.KeyValue;
 import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.common.ValueType;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -17,7 +18,8 @@ import java.util.function.BiConsumer;
  * ({@code websocket.close.code=1011}) is a close code, and arrays are read element by element. Structured log
  * bodies and {@code Value} attributes are read the same way, through nested maps and lists up to
  * {@value #MAX_DEPTH} levels and {@value #MAX_VALUES} values.
- * Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span or
+ * Names no SDK constant newer than 1.42 ({@code AttributeType.VALUE} came with 1.59), and switches over no SDK
+ * enum. Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span or
  * record; not thread-safe.
  */
 final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
@@ -68,29 +70,24 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
             return budget;
         }
         budget--;
-        switch (value.getType()) {
-            case STRING:
-            case LONG:
-                found = detector.scanValue(key, value.getValue(), found);
-                break;
-            case ARRAY:
-                if (depth < MAX_DEPTH) {
-                    for (Object element : (List<?>) value.getValue()) {
-                        budget = value(key, (Value<?>) element, depth + 1, budget); // [1011] keeps its key
-                    }
+        // Comparisons, not a switch: a switch on the SDK's enum compiles to a lookup class built from its constants.
+        ValueType type = value.getType();
+        if (type == ValueType.STRING || type == ValueType.LONG) {
+            found = detector.scanValue(key, value.getValue(), found);
+        } else if (type == ValueType.ARRAY) {
+            if (depth < MAX_DEPTH) {
+                for (Object element : (List<?>) value.getValue()) {
+                    budget = value(key, (Value<?>) element, depth + 1, budget); // [1011] keeps its key
                 }
-                break;
-            case KEY_VALUE_LIST:
-                if (depth < MAX_DEPTH) {
-                    for (Object entry : (List<?>) value.getValue()) {
-                        KeyValue kv = (KeyValue) entry;
-                        budget = value(kv.getKey(), kv.getValue(), depth + 1, budget);
-                    }
+            }
+        } else if (type == ValueType.KEY_VALUE_LIST) {
+            if (depth < MAX_DEPTH) {
+                for (Object entry : (List<?>) value.getValue()) {
+                    KeyValue kv = (KeyValue) entry;
+                    budget = value(kv.getKey(), kv.getValue(), depth + 1, budget);
                 }
-                break;
-            default:
-                break; // booleans, doubles and bytes hold no code
-        }
+            }
+        } // booleans, doubles and bytes hold no code
         return budget;
     }
 

@@ -2,6 +2,7 @@ package io.github.humecodes.otel;
 
 import io.github.humecodes.Catalog;
 import io.github.humecodes.HumeCode;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -9,11 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code hume.codes} counter: one increment per span or log record carrying codes, with the
- * {@code hume.code}, {@code hume.category} and {@code hume.severity} of its primary code. Codes the catalog does
- * not hold are counted as {@code hume.code=unknown}, so the number of series stays bounded by the catalog.
- * Thread-safe.
+ * {@code hume.code}, {@code hume.category} and {@code hume.severity} of its primary code and {@code hume.signal}
+ * ({@code span} or {@code log}), so that a failure both logged and on a span can be counted once. Codes the
+ * catalog does not hold are counted as {@code hume.code=unknown}, so the number of series stays bounded by the
+ * catalog. Thread-safe.
  */
 final class CodeCounter {
+    static final AttributeKey<String> SIGNAL = AttributeKey.stringKey("hume.signal");
+
+    /** Where a code was found: the value of {@code hume.signal}. */
+    enum Signal {
+        SPAN("span"),
+        LOG("log");
+
+        final String id;
+
+        Signal(String id) {
+            this.id = id;
+        }
+    }
+
     static final String INSTRUMENTATION_SCOPE = "io.github.humecodes.otel";
     static final String NAME = "hume.codes";
     static final String UNIT = "{code}";
@@ -24,9 +40,12 @@ final class CodeCounter {
 
     private static final String FAMILIES = "EWI";
 
-    /** Catalog codes only. */
-    private final ConcurrentHashMap<HumeCode, Attributes> attributes = new ConcurrentHashMap<>();
-    private final Attributes[] unknownByFamily = new Attributes[FAMILIES.length()];
+    private static final Signal[] SIGNALS = Signal.values();
+
+    /** Catalog codes only; the sets of a code by {@link Signal#ordinal()}. */
+    private final ConcurrentHashMap<HumeCode, Attributes[]> attributes = new ConcurrentHashMap<>();
+    /** By family, then by signal. */
+    private final Attributes[][] unknownByFamily = new Attributes[FAMILIES.length()][SIGNALS.length];
     /** Null until bound to a meter provider: autoconfigure binds it once the SDK is built. */
     private volatile LongCounter counter;
 
@@ -52,23 +71,23 @@ final class CodeCounter {
                 .counterBuilder(NAME).setUnit(UNIT).setDescription(DESCRIPTION).build();
     }
 
-    void count(HumeCode primary) {
+    void count(HumeCode primary, Signal signal) {
         LongCounter c = counter;
         if (c == null) {
             return;
         }
-        c.add(1, primary.inCatalog() ? catalogAttributes(primary) : unknownAttributes(primary));
+        c.add(1, primary.inCatalog() ? catalogAttributes(primary, signal) : unknownAttributes(primary, signal));
     }
 
-    private Attributes catalogAttributes(HumeCode code) {
-        Attributes a = attributes.get(code);
-        if (a == null) {
-            a = attributesOf(code);
+    private Attributes catalogAttributes(HumeCode code, Signal signal) {
+        Attributes[] sets = attributes.get(code);
+        if (sets == null) {
+            sets = attributesOf(code);
             if (attributes.size() < MAX_CACHED) {
-                attributes.putIfAbsent(code, a);
+                attributes.putIfAbsent(code, sets);
             }
         }
-        return a;
+        return sets[signal.ordinal()];
     }
 
     /**
@@ -76,28 +95,38 @@ final class CodeCounter {
      * the cache nor allocate per increment: the catalog gives every unknown code of a family the same category
      * and severity, and the counter records its code as {@code unknown}.
      */
-    private Attributes unknownAttributes(HumeCode code) {
+    private Attributes unknownAttributes(HumeCode code, Signal signal) {
         int family = FAMILIES.indexOf(code.code().charAt(0));
         if (family < 0) {
-            return attributesOf(code);
+            return attributesOf(code, signal);
         }
-        Attributes a = unknownByFamily[family];
+        Attributes a = unknownByFamily[family][signal.ordinal()];
         if (a == null) {
-            a = attributesOf(code);
-            unknownByFamily[family] = a; // a benign race: every thread stores an equal set
+            a = attributesOf(code, signal);
+            unknownByFamily[family][signal.ordinal()] = a; // a benign race: every thread stores an equal set
         }
         return a;
     }
 
-    /** How many attribute sets the cache holds; for tests. */
+    /** How many codes the cache holds attribute sets for; for tests. */
     int cachedAttributeSets() {
         return attributes.size();
     }
 
-    static Attributes attributesOf(HumeCode code) {
+    /** The sets of {@code code}, one per signal. */
+    private static Attributes[] attributesOf(HumeCode code) {
+        Attributes[] sets = new Attributes[SIGNALS.length];
+        for (Signal signal : SIGNALS) {
+            sets[signal.ordinal()] = attributesOf(code, signal);
+        }
+        return sets;
+    }
+
+    static Attributes attributesOf(HumeCode code, Signal signal) {
         return Attributes.of(
                 HumeAttributes.CODE, code.inCatalog() ? code.code() : UNKNOWN_CODE,
                 HumeAttributes.CATEGORY, code.category(),
-                HumeAttributes.SEVERITY, code.severity().id());
+                HumeAttributes.SEVERITY, code.severity().id(),
+                SIGNAL, signal.id);
     }
 }

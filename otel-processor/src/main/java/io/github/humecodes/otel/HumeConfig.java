@@ -11,8 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code otel.hume.*} properties (or {@code OTEL_HUME_*} environment variables), read once. A bad value is
- * reported as a WARNING naming the property and the default is used instead: configuration never stops the SDK
+ * The humecodes settings, read once: from the {@code otel.hume.*} properties (or {@code OTEL_HUME_*} environment
+ * variables) under autoconfigure, or from a processor's options in a declarative configuration file. A bad value
+ * is reported as a WARNING naming the setting and the default is used instead: configuration never stops the SDK
  * from starting. Immutable and thread-safe.
  */
 final class HumeConfig {
@@ -21,102 +22,144 @@ final class HumeConfig {
     static final String MARK_ERROR_STATUS = "otel.hume.mark-error-status";
     static final String METRICS_ENABLED = "otel.hume.metrics.enabled";
     static final String MAX_SCAN_CHARS = "otel.hume.max-scan-chars";
+    static final String BUILT_IN = "built-in";
 
-    private static final Logger LOGGER = Logger.getLogger(HumeAutoConfigurationProvider.class.getName());
+    /** Where the settings come from. */
+    interface Source {
+        /** The value of {@code property} (one of the {@code otel.hume.*} names above), or null when unset. */
+        String get(String property);
+
+        /** How a warning names {@code property}. */
+        String name(String property);
+    }
 
     final boolean enabled;
     final boolean markErrorStatus;
     final boolean metricsEnabled;
     final Detector detector;
+    /** The override file the catalog was loaded from, or {@link #BUILT_IN}; for the start-up line. */
+    final String catalogName;
 
-    private HumeConfig(boolean enabled, boolean markErrorStatus, boolean metricsEnabled, Detector detector) {
+    private HumeConfig(boolean enabled, boolean markErrorStatus, boolean metricsEnabled, Detector detector,
+            String catalogName) {
         this.enabled = enabled;
         this.markErrorStatus = markErrorStatus;
         this.metricsEnabled = metricsEnabled;
         this.detector = detector;
+        this.catalogName = catalogName;
     }
 
-    /** The settings {@code config} gives; never throws. */
-    static HumeConfig read(ConfigProperties config) {
-        try {
-            return parse(config);
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "humecodes: could not read the otel.hume.* properties; using the defaults", e);
-            return new HumeConfig(true, true, true, Detector.create());
-        }
-    }
-
-    private static HumeConfig parse(ConfigProperties config) {
-        boolean enabled = bool(config, ENABLED, true);
-        if (!enabled) {
-            return new HumeConfig(false, false, false, null);
-        }
-        return new HumeConfig(true, bool(config, MARK_ERROR_STATUS, true), bool(config, METRICS_ENABLED, true),
-                Detector.create(catalog(config), maxScanChars(config)));
-    }
-
-    private static boolean bool(ConfigProperties config, String name, boolean otherwise) {
-        String value = string(config, name);
-        if (value == null) {
-            return otherwise;
-        }
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                warn(name, "'" + value + "' is not true or false; using " + otherwise);
-                return otherwise;
-        }
-    }
-
-    private static Catalog catalog(ConfigProperties config) {
-        String file = string(config, CATALOG);
-        if (file == null) {
-            return Catalog.builtIn();
-        }
-        try {
-            return Catalog.load(Path.of(file));
-        } catch (CatalogException e) {
-            warn(CATALOG, e.getMessage() + "; using the built-in catalog");
-        } catch (InvalidPathException e) {
-            warn(CATALOG, "'" + file + "' is not a file path (" + e.getMessage() + "); using the built-in catalog");
-        }
-        return Catalog.builtIn();
-    }
-
-    private static int maxScanChars(ConfigProperties config) {
-        String value = string(config, MAX_SCAN_CHARS);
-        if (value == null) {
-            return Detector.DEFAULT_MAX_SCAN_CHARS;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) {
-                return n;
+    /** The settings the {@code otel.hume.*} properties give; never throws. */
+    static HumeConfig read(ConfigProperties config, Logger logger) {
+        return read(new Source() {
+            @Override
+            public String get(String property) {
+                return config.getString(property);
             }
-        } catch (NumberFormatException e) {
-            // reported below
+
+            @Override
+            public String name(String property) {
+                return property + " (" + environmentName(property) + ")";
+            }
+        }, logger);
+    }
+
+    /** The settings {@code source} gives, bad values reported through {@code logger}; never throws. */
+    static HumeConfig read(Source source, Logger logger) {
+        try {
+            return new Reader(source, logger).parse();
+        } catch (RuntimeException e) {
+            logger.log(Level.WARNING, "humecodes: could not read the settings; using the defaults", e);
+            return new HumeConfig(true, true, true, Detector.create(), BUILT_IN);
         }
-        warn(MAX_SCAN_CHARS, "'" + value + "' is not a positive whole number; using "
-                + Detector.DEFAULT_MAX_SCAN_CHARS);
-        return Detector.DEFAULT_MAX_SCAN_CHARS;
-    }
-
-    /** The trimmed value, or null when the property is not set or blank. */
-    private static String string(ConfigProperties config, String name) {
-        String value = config.getString(name);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static void warn(String property, String problem) {
-        LOGGER.log(Level.WARNING, "humecodes: bad value for " + property + " (" + environmentName(property) + "): "
-                + problem);
     }
 
     /** The environment variable the SDK reads for {@code property}: agents are often configured that way. */
     static String environmentName(String property) {
         return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** One reading of one source. */
+    private static final class Reader {
+        private final Source source;
+        private final Logger logger;
+
+        Reader(Source source, Logger logger) {
+            this.source = source;
+            this.logger = logger;
+        }
+
+        HumeConfig parse() {
+            if (!bool(ENABLED, true)) {
+                return new HumeConfig(false, false, false, null, BUILT_IN);
+            }
+            boolean markErrorStatus = bool(MARK_ERROR_STATUS, true);
+            boolean metricsEnabled = bool(METRICS_ENABLED, true);
+            String file = string(CATALOG);
+            Catalog catalog = catalog(file);
+            return new HumeConfig(true, markErrorStatus, metricsEnabled,
+                    Detector.create(catalog == null ? Catalog.builtIn() : catalog, maxScanChars()),
+                    catalog == null ? BUILT_IN : file);
+        }
+
+        private boolean bool(String property, boolean otherwise) {
+            String value = string(property);
+            if (value == null) {
+                return otherwise;
+            }
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    warn(property, "'" + value + "' is not true or false; using " + otherwise);
+                    return otherwise;
+            }
+        }
+
+        /** The override catalog {@code file} names, or null for the built-in one. */
+        private Catalog catalog(String file) {
+            if (file == null) {
+                return null;
+            }
+            try {
+                return Catalog.load(Path.of(file));
+            } catch (CatalogException e) {
+                warn(CATALOG, e.getMessage() + "; using the built-in catalog");
+            } catch (InvalidPathException e) {
+                warn(CATALOG, "'" + file + "' is not a file path (" + e.getMessage()
+                        + "); using the built-in catalog");
+            }
+            return null;
+        }
+
+        private int maxScanChars() {
+            String value = string(MAX_SCAN_CHARS);
+            if (value == null) {
+                return Detector.DEFAULT_MAX_SCAN_CHARS;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            warn(MAX_SCAN_CHARS, "'" + value + "' is not a positive whole number; using "
+                    + Detector.DEFAULT_MAX_SCAN_CHARS);
+            return Detector.DEFAULT_MAX_SCAN_CHARS;
+        }
+
+        /** The trimmed value, or null when the setting is not there or blank. */
+        private String string(String property) {
+            String value = source.get(property);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+
+        private void warn(String property, String problem) {
+            logger.log(Level.WARNING, "humecodes: bad value for " + source.name(property) + ": " + problem);
+        }
     }
 }

@@ -17,16 +17,24 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * Immutable and thread-safe.
  *
  * <p>Codes are looked for in a string body (anywhere in its text), in a structured body (values that are exactly
- * a code, numbers under a close-code key, in nested maps and lists) and in the {@code exception.message}, {@code exception.type} and
- * {@code exception.stacktrace} attributes (anywhere in their text), in other attributes whose value is exactly
- * a code, and in numbers under a close-code key ({@code websocket.close.code=1011}). Attributes the record
- * already has are kept.
+ * a code, numbers under a close-code key, in nested maps and lists) and in the {@code exception.message},
+ * {@code exception.type} and {@code exception.stacktrace} attributes (anywhere in their text), in other
+ * attributes whose value is exactly a code, and in numbers under a close-code key
+ * ({@code websocket.close.code=1011}). Attributes the record already has are kept.
  *
  * <p>Log record processors see a record in the order they were added, and exporting processors copy the record
- * when they see it: add this processor before them ({@code SdkLoggerProviderBuilder.addLogRecordProcessorFirst},
- * as autoconfigure does). Needs SDK 1.46.0 or later ({@code ReadWriteLogRecord.getBodyValue} and
- * {@code getAttribute}). The processor never throws into the logging call: a failure is logged once through
- * java.util.logging and the record passes on as it was.
+ * when they see it: add this processor before them (in order, or with
+ * {@code SdkLoggerProviderBuilder.addLogRecordProcessorFirst}, SDK 1.50.0 and later, as autoconfigure does).
+ *
+ * <p>Works with OpenTelemetry SDK 1.46.0 and later (the classes as shipped, compiled against 1.68.0, were run on
+ * 1.46.0 to 1.68.0): it reads {@code ReadWriteLogRecord.getBodyValue} and {@code getAttributes}, which came with
+ * 1.46.0. On an older SDK each record fails with
+ * {@code NoSuchMethodError: ReadWriteLogRecord.getBodyValue()}, which is reported and the record passes on.
+ *
+ * <p>The processor never throws into the logging call, but for a {@link VirtualMachineError} (out of memory, an
+ * internal error of the JVM), which is not its to swallow. Any other failure, an {@code Error} from a user's class
+ * included, is reported through java.util.logging, throttled (five, then at most one a minute), and the record
+ * passes on as it was.
  */
 public final class HumeLogRecordProcessor implements LogRecordProcessor {
     private final Detector detector;
@@ -71,9 +79,11 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
             }
             HumeAttributes.addTo(logRecord, attributes, found);
             if (counter != null) {
-                counter.count(found.primary());
+                counter.count(found.primary(), CodeCounter.Signal.LOG);
             }
-        } catch (Throwable t) {
+        } catch (VirtualMachineError e) {
+            throw e; // out of memory and the JVM's internal errors are not the processor's to swallow
+        } catch (Throwable t) { // anything else, an Error from a user's class included, stays here
             failures.report("Looking for Hume codes in a log record", t);
         }
     }

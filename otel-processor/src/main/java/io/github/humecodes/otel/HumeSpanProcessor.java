@@ -28,11 +28,25 @@ import java.util.List;
  * A span carrying an {@code error} or {@code critical} code whose status is unset gets status ERROR with the
  * code as description, unless {@link Builder#setMarkErrorStatus} turned that off.
  *
- * <p>{@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}: SDK 1.42.0 and later, and still in an
- * {@code internal} package, marked unstable, in 1.68.0. The processor never throws into the code that ends a span: a failure is logged
- * once through java.util.logging and the span passes on as it was.
+ * <p>Works with OpenTelemetry SDK 1.42.0 and later (the classes as shipped, compiled against 1.68.0, were run on
+ * 1.42.0 to 1.68.0). {@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}, which came with 1.42.0
+ * and is still in an {@code internal} package, marked unstable, in 1.68.0; on an older SDK this class cannot be
+ * loaded ({@code NoClassDefFoundError: io/opentelemetry/sdk/trace/internal/ExtendedSpanProcessor}). On 1.42 and
+ * 1.43, which lack {@link ExceptionEventData}, exception events are read from their {@code exception.message},
+ * {@code exception.type} and {@code exception.stacktrace} attributes.
+ *
+ * <p>The processor never throws into the code that ends a span, but for a {@link VirtualMachineError} (out of
+ * memory, an internal error of the JVM), which is not its to swallow. Any other failure, an {@code Error} from a
+ * user's class included, is reported through java.util.logging, throttled (five, then at most one a minute), and
+ * the span passes on as it was.
  */
 public final class HumeSpanProcessor implements ExtendedSpanProcessor {
+    /**
+     * Whether the SDK has {@link ExceptionEventData}, which holds the recorded throwable: 1.44.0 and later. Before,
+     * exception events are read from their attributes.
+     */
+    private static final boolean EXCEPTION_EVENT_DATA =
+            hasClass("io.opentelemetry.sdk.trace.data.ExceptionEventData");
     private final Detector detector;
     private final boolean markErrorStatus;
     private final CodeCounter counter;
@@ -69,9 +83,11 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
                 span.setStatus(StatusCode.ERROR, primary.code());
             }
             if (counter != null) {
-                counter.count(primary);
+                counter.count(primary, CodeCounter.Signal.SPAN);
             }
-        } catch (Throwable t) {
+        } catch (VirtualMachineError e) {
+            throw e; // out of memory and the JVM's internal errors are not the processor's to swallow
+        } catch (Throwable t) { // anything else, an Error from a user's class included, stays here
             failures.report("Looking for Hume codes in span " + safeName(span), t);
         }
     }
@@ -83,7 +99,8 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         List<EventData> events = span.getEvents();
         for (int i = 0, n = events.size(); i < n; i++) {
             EventData event = events.get(i);
-            boolean recorded = event instanceof ExceptionEventData;
+            // Without ExceptionEventData (before SDK 1.44) the stack trace attribute is where the causes are.
+            boolean recorded = EXCEPTION_EVENT_DATA && event instanceof ExceptionEventData;
             if (recorded) {
                 found = detector.scan(((ExceptionEventData) event).getException(), found);
             }
@@ -97,6 +114,15 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             found = attributes.scan(span.getAttributes(), false, found);
         }
         return found;
+    }
+
+    private static boolean hasClass(String name) {
+        try {
+            Class.forName(name, false, HumeSpanProcessor.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String safeName(ReadableSpan span) {

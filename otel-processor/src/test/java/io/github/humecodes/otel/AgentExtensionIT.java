@@ -22,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs {@link ApiOnlyApp}, which knows only the OpenTelemetry API, under the OpenTelemetry Java agent with the
- * agent extension jar, and reads the spans the agent's {@code logging-otlp} exporter prints as OTLP JSON.
- * Nothing leaves the machine: every exporter is either that one or {@code none}.
+ * agent extension jar, and reads the spans the agent prints as OTLP JSON: once configured by properties (the
+ * {@code logging-otlp} exporter), once by a declarative configuration file naming the humecodes processors (the
+ * {@code otlp_file/development} exporter, spans and metrics on standard output). Nothing leaves the machine: every
+ * exporter is either one of those or {@code none}.
  */
 class AgentExtensionIT {
     private static final long TIMEOUT_SECONDS = 60;
@@ -34,9 +36,48 @@ class AgentExtensionIT {
     static Path dir;
     private static String output;
     private static Map<String, JsonNode> spans;
+    private static String declarativeOutput;
+    private static Map<String, JsonNode> declarativeSpans;
 
     @BeforeAll
     static void runTheApplicationUnderTheAgent() throws IOException, InterruptedException {
+        // Set through the environment, as in a container: a catalog override that rewords E0300.
+        Path catalog = dir.resolve("runbook-codes.json");
+        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"description\":\"" + RUNBOOK + "\"}]}",
+                StandardCharsets.UTF_8);
+        output = run("properties", List.of(
+                "-Dotel.service.name=humecodes-agent-it",
+                "-Dotel.traces.exporter=logging-otlp",
+                "-Dotel.metrics.exporter=none",
+                "-Dotel.logs.exporter=none"), Map.of("OTEL_HUME_CATALOG", catalog.toString()));
+        spans = spans(output);
+        // The file takes the catalog from the same variable, through the file's own substitution.
+        Path config = dir.resolve("otel-config.yaml");
+        Files.writeString(config, "file_format: \"1.0\"\n"
+                + "resource:\n"
+                + "  attributes:\n"
+                + "    - name: service.name\n"
+                + "      value: humecodes-agent-it\n"
+                + "tracer_provider:\n"
+                + "  processors:\n"
+                + "    - humecodes:\n"
+                + "        catalog: ${OTEL_HUME_CATALOG}\n"
+                + "    - simple:\n"
+                + "        exporter:\n"
+                + "          otlp_file/development:\n"
+                + "meter_provider:\n"
+                + "  readers:\n"
+                + "    - periodic:\n"
+                + "        exporter:\n"
+                + "          otlp_file/development:\n", StandardCharsets.UTF_8);
+        declarativeOutput = run("declarative", List.of("-Dotel.config.file=" + config),
+                Map.of("OTEL_HUME_CATALOG", catalog.toString()));
+        declarativeSpans = spans(declarativeOutput);
+    }
+
+    /** Runs the application under the agent with {@code options} and {@code environment}; returns its output. */
+    private static String run(String name, List<String> options, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path jars = Paths.get(System.getProperty("humecodes.agentTestDir"));
         Path extension = Paths.get(System.getProperty("humecodes.extensionJar"));
         assertThat(extension).isRegularFile();
@@ -48,41 +89,29 @@ class AgentExtensionIT {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + jars.resolve("opentelemetry-javaagent.jar"),
-                "-Dotel.javaagent.extensions=" + extension,
-                "-Dotel.service.name=humecodes-agent-it",
-                "-Dotel.traces.exporter=logging-otlp",
-                "-Dotel.metrics.exporter=none",
-                "-Dotel.logs.exporter=none",
-                "-cp", classpath,
-                ApiOnlyApp.class.getName()));
-        Path log = dir.resolve("app.log");
+                "-Dotel.javaagent.extensions=" + extension));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classpath, ApiOnlyApp.class.getName()));
+        Path log = dir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("OTEL_"));
-        // Set through the environment, as in a container: a catalog override that rewords E0300.
-        Path catalog = dir.resolve("runbook-codes.json");
-        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"description\":\"" + RUNBOOK + "\"}]}",
-                StandardCharsets.UTF_8);
-        builder.environment().put("OTEL_HUME_CATALOG", catalog.toString());
+        builder.environment().keySet().removeIf(key -> key.startsWith("OTEL_"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished).as("finished within %d s; output:%n%s", TIMEOUT_SECONDS, output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        spans = spans(output);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as("finished within %d s; output:%n%s", TIMEOUT_SECONDS, out).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
     }
 
     /** The spans of every OTLP JSON line in {@code output}, by name. */
     private static Map<String, JsonNode> spans(String output) {
         Map<String, JsonNode> byName = new HashMap<>();
-        for (String line : output.split("\\R")) {
-            int json = line.indexOf("{\"resource\"");
-            if (json < 0) {
-                continue;
-            }
-            for (JsonNode scope : JSON.readTree(line.substring(json)).path("scopeSpans")) {
+        for (JsonNode resource : resources(output, "resourceSpans")) {
+            for (JsonNode scope : resource.path("scopeSpans")) {
                 for (JsonNode span : scope.path("spans")) {
                     byName.put(span.path("name").asString(), span);
                 }
@@ -91,9 +120,33 @@ class AgentExtensionIT {
         return byName;
     }
 
-    private static Map<String, JsonNode> attributes(JsonNode span) {
+    /**
+     * The resource entries of the OTLP JSON lines in {@code output}: a {@code logging-otlp} line is one resource
+     * entry, an {@code otlp_file} line a whole request holding them under {@code field}.
+     */
+    private static List<JsonNode> resources(String output, String field) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : output.split("\\R")) {
+            int request = line.indexOf("{\"" + field + "\"");
+            if (request >= 0) {
+                JSON.readTree(line.substring(request)).path(field).forEach(out::add);
+                continue;
+            }
+            if (line.contains("{\"resourceMetrics\"") || line.contains("{\"resourceLogs\"")
+                    || line.contains("{\"resourceSpans\"")) {
+                continue; // a request of another signal
+            }
+            int json = line.indexOf("{\"resource\"");
+            if (json >= 0) {
+                out.add(JSON.readTree(line.substring(json)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, JsonNode> attributes(JsonNode item) {
         Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode a : span.path("attributes")) {
+        for (JsonNode a : item.path("attributes")) {
             byKey.put(a.path("key").asString(), a.path("value"));
         }
         return byKey;
@@ -103,11 +156,18 @@ class AgentExtensionIT {
     void theAgentLoadedTheExtensionAndExportedBothSpans() {
         assertThat(output).contains("ApiOnlyApp done").doesNotContain("humecodes: bad value");
         assertThat(spans).as(output).containsOnlyKeys("evi.chat", "evi.plain");
+        // One start-up line for the one SDK the agent built, naming the override file.
+        assertThat(output.lines().filter(l -> l.contains("humecodes is active")))
+                .singleElement().asString().contains("humecodes is active through autoconfigure: span processor and"
+                        + " log record processor, catalog " + dir.resolve("runbook-codes.json") + " (");
     }
 
     @Test
     void theFailingSpanCarriesTheBillingCodeAndStatusError() {
-        JsonNode span = spans.get("evi.chat");
+        assertBillingSpan(spans.get("evi.chat"));
+    }
+
+    private static void assertBillingSpan(JsonNode span) {
         Map<String, JsonNode> attributes = attributes(span);
         assertThat(attributes.get("hume.code").path("stringValue").asString()).isEqualTo("E0300");
         assertThat(attributes.get("hume.category").path("stringValue").asString()).isEqualTo("billing");
@@ -130,5 +190,34 @@ class AgentExtensionIT {
         JsonNode span = spans.get("evi.plain");
         assertThat(attributes(span)).doesNotContainKeys("hume.code", "hume.category", "hume.severity");
         assertThat(span.path("status").path("code").asInt(0)).isZero();
+    }
+
+    @Test
+    void aDeclarativeConfigurationFileNamingHumecodesWorksUnderTheAgent() {
+        assertThat(declarativeOutput).contains("ApiOnlyApp done").doesNotContain("humecodes: bad value");
+        assertThat(declarativeSpans).as(declarativeOutput).containsOnlyKeys("evi.chat", "evi.plain");
+        assertBillingSpan(declarativeSpans.get("evi.chat"));
+        assertThat(attributes(declarativeSpans.get("evi.plain"))).doesNotContainKey("hume.code");
+        assertThat(declarativeOutput.lines().filter(l -> l.contains("humecodes is active")))
+                .singleElement().asString().contains("humecodes is active through declarative configuration: span"
+                        + " processor, catalog " + dir.resolve("runbook-codes.json") + " (");
+        // The counter, bound to the meter provider the file configures, counted the one coded span.
+        List<String> points = new ArrayList<>();
+        for (JsonNode resource : resources(declarativeOutput, "resourceMetrics")) {
+            for (JsonNode scope : resource.path("scopeMetrics")) {
+                for (JsonNode metric : scope.path("metrics")) {
+                    if (metric.path("name").asString().equals("hume.codes")) {
+                        for (JsonNode point : metric.path("sum").path("dataPoints")) {
+                            Map<String, JsonNode> a = attributes(point);
+                            points.add(a.get("hume.code").path("stringValue").asString() + " "
+                                    + a.get("hume.signal").path("stringValue").asString() + " = "
+                                    + point.path("asInt").asString());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(points).as(declarativeOutput).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).isEqualTo("E0300 span = 1"));
     }
 }

@@ -2,6 +2,7 @@ package io.github.humecodes.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.humecodes.Catalog;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The SDK built by autoconfigure, as an application or the Java agent builds it, with the provider found by SPI. */
 class HumeAutoConfigurationProviderTest {
+    private static final int BUILT_IN_CODES = Catalog.builtIn().codes().size();
+
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+    private final List<LogRecord> reported = new ArrayList<>();
     private OpenTelemetrySdk sdk;
 
     @TempDir
@@ -44,12 +49,25 @@ class HumeAutoConfigurationProviderTest {
                 "otel.metrics.exporter", "none",
                 "otel.service.name", "humecodes-test"));
         all.putAll(properties);
-        sdk = AutoConfiguredOpenTelemetrySdk.builder()
-                .addPropertiesSupplier(() -> all)
-                .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(metrics))
-                .disableShutdownHook()
-                .build()
-                .getOpenTelemetrySdk();
+        try (LogCapture log = LogCapture.of(HumeAutoConfigurationProvider.class)) {
+            sdk = AutoConfiguredOpenTelemetrySdk.builder()
+                    .addPropertiesSupplier(() -> all)
+                    .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(metrics))
+                    .disableShutdownHook()
+                    .build()
+                    .getOpenTelemetrySdk();
+            reported.addAll(log.records);
+        }
+    }
+
+    private List<String> messages(Level level) {
+        List<String> out = new ArrayList<>();
+        for (LogRecord r : reported) {
+            if (r.getLevel().equals(level)) {
+                out.add(r.getMessage());
+            }
+        }
+        return out;
     }
 
     /** Ends a span whose status description holds E0300 and emits a log record with E0300 in its body. */
@@ -88,7 +106,7 @@ class HumeAutoConfigurationProviderTest {
         assertThat(log.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
         assertThat(log.getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("critical");
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics()))
-                .containsExactly("E0300 billing critical = 2");
+                .containsExactlyInAnyOrder("E0300 billing critical span = 1", "E0300 billing critical log = 1");
     }
 
     @Test
@@ -129,42 +147,61 @@ class HumeAutoConfigurationProviderTest {
     void aBadCatalogIsReportedAndTheBuiltInCatalogServes() throws IOException {
         Path catalog = dir.resolve("broken.json");
         Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"dire\"}]}", StandardCharsets.UTF_8);
-        try (LogCapture log = LogCapture.of(HumeAutoConfigurationProvider.class)) {
-            start(Map.of("otel.hume.catalog", catalog.toString()));
-            assertThat(log.records).singleElement().satisfies(r -> {
-                assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-                assertThat(r.getMessage()).contains("otel.hume.catalog").contains("broken.json").contains("E0300");
-            });
-        }
+        start(Map.of("otel.hume.catalog", catalog.toString()));
+        assertThat(messages(Level.WARNING)).singleElement().satisfies(m ->
+                assertThat(m).contains("otel.hume.catalog").contains("broken.json").contains("E0300"));
+        assertThat(messages(Level.INFO)).singleElement().satisfies(m ->
+                assertThat(m).contains("catalog built-in (" + BUILT_IN_CODES + " codes)"));
         sendE0300();
         assertThat(exportedSpan().getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("critical");
     }
 
     @Test
     void aMissingCatalogFileIsReported() {
-        try (LogCapture log = LogCapture.of(HumeAutoConfigurationProvider.class)) {
-            start(Map.of("otel.hume.catalog", dir.resolve("nowhere.json").toString()));
-            assertThat(log.records).extracting(LogRecord::getMessage).singleElement()
-                    .satisfies(m -> assertThat(m).contains("otel.hume.catalog").contains("nowhere.json"));
-        }
+        start(Map.of("otel.hume.catalog", dir.resolve("nowhere.json").toString()));
+        assertThat(messages(Level.WARNING)).singleElement()
+                .satisfies(m -> assertThat(m).contains("otel.hume.catalog").contains("nowhere.json"));
         sendE0300();
         assertThat(exportedSpan().getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
     }
 
     @Test
     void badValuesAreReportedByNameAndTheDefaultsServe() {
-        try (LogCapture log = LogCapture.of(HumeAutoConfigurationProvider.class)) {
-            start(Map.of("otel.hume.mark-error-status", "yes", "otel.hume.metrics.enabled", "0",
-                    "otel.hume.max-scan-chars", "lots", "otel.hume.enabled", "on"));
-            assertThat(log.records).extracting(LogRecord::getMessage).hasSize(4).anySatisfy(m -> assertThat(m)
-                    .contains("otel.hume.mark-error-status").contains("'yes'")).anySatisfy(m -> assertThat(m)
-                    .contains("otel.hume.max-scan-chars").contains("'lots'")).anySatisfy(m -> assertThat(m)
-                    .contains("otel.hume.metrics.enabled")).anySatisfy(m -> assertThat(m)
-                    .contains("otel.hume.enabled"));
-        }
+        start(Map.of("otel.hume.mark-error-status", "yes", "otel.hume.metrics.enabled", "0",
+                "otel.hume.max-scan-chars", "lots", "otel.hume.enabled", "on"));
+        assertThat(messages(Level.WARNING)).hasSize(4).anySatisfy(m -> assertThat(m)
+                .contains("otel.hume.mark-error-status").contains("'yes'")).anySatisfy(m -> assertThat(m)
+                .contains("otel.hume.max-scan-chars").contains("'lots'")).anySatisfy(m -> assertThat(m)
+                .contains("otel.hume.metrics.enabled")).anySatisfy(m -> assertThat(m)
+                .contains("otel.hume.enabled"));
         sendE0300();
         assertThat(exportedSpan().getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics()))
-                .containsExactly("E0300 billing critical = 2");
+                .containsExactlyInAnyOrder("E0300 billing critical span = 1", "E0300 billing critical log = 1");
+    }
+
+    @Test
+    void oneStartUpLineSaysWhatWasAddedAndWhichCatalogServes() throws IOException {
+        start(Map.of());
+        assertThat(messages(Level.INFO)).containsExactly("humecodes is active through autoconfigure: span processor"
+                + " and log record processor, catalog built-in (" + BUILT_IN_CODES + " codes), counter hume.codes");
+        Path catalog = dir.resolve("our-codes.json");
+        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0999\",\"category\":\"billing\","
+                + "\"severity\":\"error\",\"description\":\"Our own billing code.\"}]}", StandardCharsets.UTF_8);
+        sdk.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
+        reported.clear();
+        // Each SDK built says it once.
+        start(Map.of("otel.hume.catalog", catalog.toString(), "otel.hume.metrics.enabled", "false"));
+        assertThat(messages(Level.WARNING)).isEmpty();
+        assertThat(messages(Level.INFO)).containsExactly("humecodes is active through autoconfigure: span processor"
+                + " and log record processor, catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes),"
+                + " no counter (metrics disabled)");
+    }
+
+    @Test
+    void whenDisabledTheStartUpLineSaysSo() {
+        start(Map.of("otel.hume.enabled", "false"));
+        assertThat(reported).extracting(LogRecord::getMessage)
+                .containsExactly("humecodes is disabled by otel.hume.enabled=false");
     }
 }

@@ -169,14 +169,18 @@ class LoadTest {
         return new ArrayList<>(escaped);
     }
 
-    /** The expected {@code hume.codes} points: "code category severity = count", as the counts helper writes. */
-    private static List<String> expectedCounts(long items) {
+    /**
+     * The expected {@code hume.codes} points: "code category severity signal = count", as the counts helper
+     * writes.
+     */
+    private static List<String> expectedCounts(long items, String signal) {
         Map<String, Long> counts = new TreeMap<>();
         for (long n = 0; n < items; n++) {
             String code = codeOf(n);
             if (code != null) {
                 HumeCode e = CATALOG.lookup(code);
-                String key = (e.inCatalog() ? code : "unknown") + " " + e.category() + " " + e.severity().id();
+                String key = (e.inCatalog() ? code : "unknown") + " " + e.category() + " " + e.severity().id() + " "
+                        + signal;
                 counts.merge(key, 1L, Long::sum);
             }
         }
@@ -230,7 +234,7 @@ class LoadTest {
         assertThat(failedExports.get()).isEqualTo(total);
         assertThat(checker.coded.get()).isEqualTo(total / 4);
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics()))
-                .containsExactlyInAnyOrderElementsOf(expectedCounts(total));
+                .containsExactlyInAnyOrderElementsOf(expectedCounts(total, "span"));
         assertThat(counter.cachedAttributeSets()).isLessThanOrEqualTo(CodeCounter.MAX_CACHED);
         assertThat(spanFailures.records).extracting(LogRecord::getMessage).isEmpty();
     }
@@ -273,7 +277,7 @@ class LoadTest {
         assertThat(failedExports.get()).isEqualTo(total);
         assertThat(checker.coded.get()).isEqualTo(total / 4);
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics()))
-                .containsExactlyInAnyOrderElementsOf(expectedCounts(total));
+                .containsExactlyInAnyOrderElementsOf(expectedCounts(total, "log"));
         assertThat(logFailures.records).extracting(LogRecord::getMessage).isEmpty();
     }
 }

@@ -73,7 +73,7 @@ class MetricCardinalityTest {
         return sum;
     }
 
-    private void assertBounded(long expectedTotal) {
+    private void assertBounded(long expectedTotal, String signal) {
         Collection<MetricData> all = metrics.collectAllMetrics();
         assertThat(all).singleElement().satisfies(m -> assertThat(m.getName()).isEqualTo("hume.codes"));
         Set<Attributes> sets = new HashSet<>();
@@ -82,7 +82,8 @@ class MetricCardinalityTest {
             sets.add(p.getAttributes());
             codes.add(p.getAttributes().get(HumeAttributes.CODE));
             // The SDK's own overflow series would mean the cardinality limit was hit.
-            assertThat(p.getAttributes().size()).isEqualTo(3);
+            assertThat(p.getAttributes().size()).isEqualTo(4);
+            assertThat(p.getAttributes().get(CodeCounter.SIGNAL)).isEqualTo(signal);
         }
         assertThat(total(all)).isEqualTo(expectedTotal);
         // Every catalog code was seen, plus "unknown".
@@ -121,7 +122,7 @@ class MetricCardinalityTest {
         } finally {
             tracerProvider.shutdown();
         }
-        assertBounded(SPANS + 3);
+        assertBounded(SPANS + 3, "span");
     }
 
     @Test
@@ -143,6 +144,6 @@ class MetricCardinalityTest {
         } finally {
             loggerProvider.shutdown();
         }
-        assertBounded(records + 3);
+        assertBounded(records + 3, "log");
     }
 }
