@@ -2,7 +2,6 @@ package io.github.humecodes.examples;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.exporter.prometheus.PrometheusHttpServer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -24,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * autoconfigure with humecodes switched on by its SPI. Writes {@code logs.jsonl} and {@code spans.jsonl}
  * under {@code --out}, then prints what they hold.
  *
- * <p>{@code --metrics-port N} serves the metrics in Prometheus format on 127.0.0.1:N; {@code --linger S}
- * keeps serving and producing traffic for S more seconds. Everything is bounded: the demo stops by itself.
+ * <p>{@code --metrics-port N} serves the metrics in Prometheus format on 127.0.0.1:N (with 0, on a free port the
+ * system chooses; the console says which); {@code --linger S} keeps serving and producing traffic for S more
+ * seconds. Everything is bounded: the demo stops by itself.
  */
 public final class Demo {
   /** System property read by the demo's logback.xml: the directory of logs.jsonl. */
@@ -62,31 +62,37 @@ public final class Demo {
     System.setProperty(OUT_PROPERTY, out.toString());
 
     JsonlSpanExporter spans = new JsonlSpanExporter(out.resolve(SPANS_FILE));
-    OpenTelemetrySdk sdk = openTelemetry(options, spans);
     int operations = 0;
-    try {
-      Tracer tracer = sdk.getTracer("io.github.humecodes.examples");
-      Workload workload = new Workload(tracer, options.seed());
-      workload.start();
-      for (Runnable op : workload.nextRound()) {
-        op.run();
-        operations++;
+    try (MetricsEndpoint metrics = options.metricsPort() == DemoOptions.NO_METRICS ? null
+        : MetricsEndpoint.start(options.metricsPort())) {
+      if (metrics != null) {
+        console.printf("Serving metrics on http://127.0.0.1:%d/metrics%n", metrics.port());
       }
-      if (options.lingerSeconds() > 0) {
-        console.printf("Serving metrics and simulating traffic for %d more seconds...%n", options.lingerSeconds());
-        operations += linger(workload, Duration.ofSeconds(options.lingerSeconds()));
-      }
-    } finally {
-      sdk.shutdown().join(10, TimeUnit.SECONDS);
-      // Flush and close logs.jsonl before reading it back.
-      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-        logback.stop();
+      OpenTelemetrySdk sdk = openTelemetry(metrics, spans);
+      try {
+        Tracer tracer = sdk.getTracer("io.github.humecodes.examples");
+        Workload workload = new Workload(tracer, options.seed());
+        workload.start();
+        for (Runnable op : workload.nextRound()) {
+          op.run();
+          operations++;
+        }
+        if (options.lingerSeconds() > 0) {
+          console.printf("Serving metrics and simulating traffic for %d more seconds...%n", options.lingerSeconds());
+          operations += linger(workload, Duration.ofSeconds(options.lingerSeconds()));
+        }
+      } finally {
+        sdk.shutdown().join(10, TimeUnit.SECONDS);
+        // Flush and close logs.jsonl before reading it back.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+          logback.stop();
+        }
       }
     }
     report(options, out, operations, console);
   }
 
-  private static OpenTelemetrySdk openTelemetry(DemoOptions options, JsonlSpanExporter spans) {
+  private static OpenTelemetrySdk openTelemetry(MetricsEndpoint metrics, JsonlSpanExporter spans) {
     // Defaults only: OTEL_* environment variables and -Dotel.* system properties win over them.
     Map<String, String> defaults = Map.of(
         "otel.service.name", "humecodes-demo",
@@ -96,9 +102,8 @@ public final class Demo {
     return AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> defaults)
         .addTracerProviderCustomizer((tracing, config) -> tracing.addSpanProcessor(SimpleSpanProcessor.create(spans)))
-        .addMeterProviderCustomizer((metrics, config) -> options.metricsPort() == 0 ? metrics
-            : metrics.registerMetricReader(
-                PrometheusHttpServer.builder().setHost("127.0.0.1").setPort(options.metricsPort()).build()))
+        .addMeterProviderCustomizer((meters, config) -> metrics == null ? meters
+            : meters.registerMetricReader(metrics.reader()))
         .setResultAsGlobal()
         .disableShutdownHook() // run() shuts it down itself, before reading the files back
         .build()

@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 class DemoOptionsTest {
   @Test
   void defaults() {
-    assertThat(DemoOptions.parse()).isEqualTo(new DemoOptions(Path.of("humecodes-demo"), 0, 0, 42));
+    assertThat(DemoOptions.parse())
+        .isEqualTo(new DemoOptions(Path.of("humecodes-demo"), DemoOptions.NO_METRICS, 0, 42));
+  }
+
+  @Test
+  void metricsPortZeroLetsTheSystemChoose() {
+    assertThat(DemoOptions.parse("--metrics-port", "0").metricsPort()).isZero();
   }
 
   @Test
@@ -26,7 +32,9 @@ class DemoOptionsTest {
   @Test
   void badValuesNameTheOption() {
     assertThatThrownBy(() -> DemoOptions.parse("--metrics-port", "70000"))
-        .hasMessageContaining("--metrics-port must be between 1 and 65535");
+        .hasMessageContaining("--metrics-port must be between 0 and 65535");
+    assertThatThrownBy(() -> DemoOptions.parse("--metrics-port", "-1"))
+        .hasMessageContaining("--metrics-port must be between 0 and 65535");
     assertThatThrownBy(() -> DemoOptions.parse("--linger", "soon")).hasMessageContaining("--linger needs a number");
     assertThatThrownBy(() -> DemoOptions.parse("--linger", "86400")).hasMessageContaining("3600");
     assertThatThrownBy(() -> DemoOptions.parse("--out")).hasMessageContaining("missing value after --out");

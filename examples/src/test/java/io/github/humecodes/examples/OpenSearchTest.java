@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
+import org.opensearch.http.HttpServerTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,19 +34,20 @@ class OpenSearchTest {
   static void startNodeAndIndexTheDemo() throws Exception {
     demo = DemoRun.shared();
     Path home = Files.createTempDirectory(Path.of("target"), "opensearch-").toAbsolutePath();
-    int httpPort = Processes.freePort();
-    int transportPort = Processes.freePort();
     runner = new OpenSearchRunner();
     runner.onBuild((number, settings) -> {
       settings.put("network.host", "127.0.0.1");
-      settings.put("http.port", String.valueOf(httpPort));
-      settings.put("transport.port", String.valueOf(transportPort));
+      // Ports the system chooses, read back below: none is guessed, so none can be taken in between.
+      settings.put("http.port", "0");
+      settings.put("transport.port", "0");
       settings.put("discovery.type", "single-node");
       settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
     });
     runner.build(OpenSearchRunner.newConfigs().basePath(home.toString()).numOfNode(1)
         .clusterName("humecodes-test").disableESLogger());
     runner.ensureYellow();
+    int httpPort = runner.node().injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress()
+        .getPort();
     url = "http://127.0.0.1:" + httpPort;
 
     String template = Files.readString(OpenSearchDashboards.DIR.resolve("humecodes-index-template.json"));

@@ -3,13 +3,15 @@ package io.github.humecodes.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs outside programs for the tests. */
 final class Processes {
@@ -31,12 +33,24 @@ final class Processes {
     }
   }
 
-  /** A loopback TCP port that was free a moment ago. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Waits for {@code process} to write a line matching {@code pattern} to {@code output}, such as the line where a
+   * server says which port it bound, and returns the match. Fails, with the output, when the process ends first or
+   * when the line has not come within {@code deadline}.
+   */
+  static Matcher awaitLine(Process process, Path output, Pattern pattern, Duration deadline)
+      throws IOException, InterruptedException {
+    Instant end = Instant.now().plus(deadline);
+    while (true) {
+      String text = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+      // Only whole lines: the last one may still be being written.
+      Matcher m = pattern.matcher(text.substring(0, text.lastIndexOf('\n') + 1));
+      if (m.find()) {
+        return m;
+      }
+      assertThat(process.isAlive()).as("%s is running; its output:%n%s", output.getFileName(), text).isTrue();
+      assertThat(Instant.now()).as("%s within %s; output:%n%s", pattern, deadline, text).isBefore(end);
+      Thread.sleep(100);
     }
   }
 

@@ -23,37 +23,45 @@ import tools.jackson.databind.JsonNode;
  */
 class PrometheusAlertTest {
   private static final Duration FIRING_DEADLINE = Duration.ofSeconds(90);
+  /** How long each process may take to say which port it bound. */
+  private static final Duration LISTEN_DEADLINE = Duration.ofSeconds(60);
+  private static final Pattern DEMO_LISTENING =
+      Pattern.compile("Serving metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics");
+  private static final Pattern PROMETHEUS_LISTENING =
+      Pattern.compile("msg=\"Listening on\" address=127\\.0\\.0\\.1:(\\d+)");
   private static final int LINGER_SECONDS = 150;
 
   @Test
   void billingAlertFiresOnTheDemosMetrics() throws Exception {
     Path prometheus = ExternalTools.require("prometheus");
     Path dir = Files.createTempDirectory(Path.of("target"), "prometheus-").toAbsolutePath();
-    int demoPort = Processes.freePort();
-    int prometheusPort = Processes.freePort();
-    Files.writeString(dir.resolve("prometheus.yml"), """
-        global:
-          scrape_interval: 1s
-          evaluation_interval: 1s
-        rule_files:
-          - %s
-        scrape_configs:
-          - job_name: humecodes-demo
-            static_configs:
-              - targets: ["127.0.0.1:%d"]
-        """.formatted(PromtoolRulesTest.RULES, demoPort), StandardCharsets.UTF_8);
-
     Process demo = null;
     Process server = null;
     try {
+      // Each server binds a port the system chooses and says which: nothing is guessed, nothing can take it between.
       demo = DemoRun.start(dir, "--out", dir.resolve("demo").toString(),
-          "--metrics-port", String.valueOf(demoPort), "--linger", String.valueOf(LINGER_SECONDS));
+          "--metrics-port", "0", "--linger", String.valueOf(LINGER_SECONDS));
+      String demoPort = Processes.awaitLine(demo, dir.resolve("console.txt"), DEMO_LISTENING, LISTEN_DEADLINE)
+          .group(1);
+      Files.writeString(dir.resolve("prometheus.yml"), """
+          global:
+            scrape_interval: 1s
+            evaluation_interval: 1s
+          rule_files:
+            - %s
+          scrape_configs:
+            - job_name: humecodes-demo
+              static_configs:
+                - targets: ["127.0.0.1:%s"]
+          """.formatted(PromtoolRulesTest.RULES, demoPort), StandardCharsets.UTF_8);
       server = new ProcessBuilder(prometheus.toString(),
           "--config.file=" + dir.resolve("prometheus.yml"),
           "--storage.tsdb.path=" + dir.resolve("data"),
-          "--web.listen-address=127.0.0.1:" + prometheusPort)
+          "--web.listen-address=127.0.0.1:0")
           .directory(dir.toFile()).redirectErrorStream(true)
           .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+      String prometheusPort = Processes.awaitLine(server, dir.resolve("prometheus.log"), PROMETHEUS_LISTENING,
+          LISTEN_DEADLINE).group(1);
       String api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
 
       JsonNode alert = awaitFiring(api, "HumeBilling", demo, server, dir);
