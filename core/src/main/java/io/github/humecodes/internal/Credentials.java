@@ -17,7 +17,7 @@ package io.github.humecodes.internal;
  *       parameter). A URL always has its host beside its query, so it is Hume's when its host is
  *       {@code *.hume.ai} or its path one of Hume's ({@code /v0/evi}, {@code /v0/tts}, {@code /v0/stream},
  *       {@code /oauth2-cc/token}): a request line that prints only the path counts too;</li>
- *   <li>when the event or span names Hume elsewhere ({@link #MARKS_HUME}: a {@code *.hume.ai} host, an
+ *   <li>when the event or span names Hume elsewhere ({@link #marksHume}: a {@code *.hume.ai} host, an
  *       {@code X-Hume-} header, {@code HUME_API_KEY}, a Hume path), for what header dumps print one per line with
  *       no host: the token of an {@code Authorization: Bearer} or {@code Basic} header, and a quoted
  *       {@code "access_token"} field (the token endpoint's answer).</li>
@@ -25,16 +25,14 @@ package io.github.humecodes.internal;
  * Values are runs of {@code [A-Za-z0-9-._~+/]} and trailing {@code =} (RFC 6750 tokens, API keys); a value that
  * already reads {@code REDACTED} is left as it is, so redacting twice changes nothing.
  *
- * <p>Cost: {@link #flags} is the check every text goes through, a few {@code String.indexOf} passes; only a
- * text holding {@code hume} (any case), {@code /v0/}, {@code oauth2-cc} or {@code odel} is read further.
+ * <p>Cost: {@link #flags} is the check every text goes through, four {@code String.indexOf(char)} passes for the
+ * letters {@code k}, {@code K}, {@code z} and {@code Z}; only an event with a text it flags is read further.
  */
 public final class Credentials {
     /** What a value becomes: the word OpenTelemetry's semantic conventions use. */
     public static final String REDACTED = "REDACTED";
     /** {@link #flags}: the text may hold a credential. */
     public static final int MAY_HOLD = 1;
-    /** {@link #flags}: the text names Hume, so the {@code Authorization} headers of its event are Hume's. */
-    public static final int MARKS_HUME = 2;
 
     private static final String HEADER = "x-hume-api-key";
     private static final String[] ENV = {"HUME_API_KEY", "HUME_SECRET_KEY"};
@@ -50,28 +48,55 @@ public final class Credentials {
     }
 
     /**
-     * 0 for a text that can hold no Hume credential and names no Hume (the common case, found by a few
-     * {@code indexOf} passes); otherwise {@link #MAY_HOLD}, with {@link #MARKS_HUME} when it names Hume.
+     * {@link #MAY_HOLD} when {@code text} may hold a Hume credential, 0 when it cannot (the common case). Every
+     * credential follows a name holding {@code key}, {@code token} or {@code authoriz} ({@code X-Hume-Api-Key},
+     * {@code HUME_API_KEY}, {@code HUME_SECRET_KEY}, {@code language_model_api_key}, {@code api_key},
+     * {@code access_token}, {@code Authorization}): the check finds the rare letters {@code k} and {@code z} (any
+     * case) with {@code String.indexOf(char)}, which the JVM runs many characters at a time, and looks at the few
+     * characters before each. A text it flags is read again by {@link #redact}; the event or span it belongs to is
+     * Hume's scope when any of its texts {@linkplain #marksHume names Hume}.
      */
     public static int flags(CharSequence text) {
-        if (text == null || text.length() < 4) {
+        if (text == null || text.length() < 5) {
             return 0;
         }
-        String s = text instanceof String ? (String) text : null;
-        boolean hit = s != null
-                ? s.indexOf("ume") >= 0 || s.indexOf("UME") >= 0 || s.indexOf("/v0/") >= 0 || s.indexOf("odel") >= 0
-                        || s.indexOf("oauth2-cc") >= 0
-                : contains(text, "ume") || contains(text, "UME") || contains(text, "/v0/") || contains(text, "odel")
-                        || contains(text, "oauth2-cc");
-        if (!hit) {
-            return 0;
+        String s = text instanceof String ? (String) text : text.toString();
+        for (int i = s.indexOf('k'); i >= 0; i = s.indexOf('k', i + 1)) {
+            if (keyOrTokenAt(s, i)) {
+                return MAY_HOLD;
+            }
         }
-        return MAY_HOLD | (marksHume(text) ? MARKS_HUME : 0);
+        for (int i = s.indexOf('K'); i >= 0; i = s.indexOf('K', i + 1)) {
+            if (keyOrTokenAt(s, i)) {
+                return MAY_HOLD;
+            }
+        }
+        return authorizAt(s, s.indexOf('z')) || authorizAt(s, s.indexOf('Z')) ? MAY_HOLD : 0;
     }
 
-    /** True when {@code text} names Hume: a {@code *.hume.ai} host, an {@code X-Hume-} header, a Hume path. */
-    static boolean marksHume(CharSequence text) {
-        int n = text.length();
+    /** The {@code k} at {@code i} ends {@code api_k}, {@code api-k}, {@code apik}, {@code secret_k} or {@code access_tok}. */
+    private static boolean keyOrTokenAt(String s, int i) {
+        return regionIgnoreCase(s, i - 4, "api_k") || regionIgnoreCase(s, i - 4, "api-k")
+                || regionIgnoreCase(s, i - 3, "apik") || regionIgnoreCase(s, i - 7, "secret_k")
+                || regionIgnoreCase(s, i - 9, "access_tok") || regionIgnoreCase(s, i - 8, "accesstok");
+    }
+
+    private static boolean authorizAt(String s, int z) {
+        for (int i = z; i >= 0; i = s.indexOf(s.charAt(z), i + 1)) {
+            if (regionIgnoreCase(s, i - 7, "authoriz")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code text} names Hume: a {@code *.hume.ai} host, an {@code X-Hume-} header, {@code HUME_API_KEY},
+     * a Hume path. Read only for the texts of an event or span that one text of which {@linkplain #flags may hold}
+     * a credential: an {@code Authorization} header is Hume's when its event names Hume.
+     */
+    public static boolean marksHume(CharSequence text) {
+        int n = text == null ? 0 : text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if ((c == 'h' && humeHostAt(text, i)) || ((c | 0x20) == 'x' && regionIgnoreCase(text, i, "x-hume-"))
@@ -85,8 +110,8 @@ public final class Credentials {
 
     /**
      * {@code text} with the value of every Hume credential replaced by {@link #REDACTED}; {@code text} itself when
-     * there is none. {@code humeScope}: whether the event or span the text belongs to names Hume ({@link #flags}
-     * of any of its texts had {@link #MARKS_HUME}).
+     * there is none. {@code humeScope}: whether the event or span the text belongs to names Hume
+     * ({@link #marksHume} of any of its texts).
      */
     public static String redact(String text, boolean humeScope) {
         if (text == null) {
@@ -459,15 +484,6 @@ public final class Credentials {
 
     private static boolean endsWithIgnoreCase(String text, int end, String lowerNeedle) {
         return regionIgnoreCase(text, end - lowerNeedle.length(), lowerNeedle);
-    }
-
-    private static boolean contains(CharSequence text, String needle) {
-        for (int i = 0, last = text.length() - needle.length(); i <= last; i++) {
-            if (text.charAt(i) == needle.charAt(0) && regionMatches(text, i, needle)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean regionMatches(CharSequence text, int i, String needle) {

@@ -144,11 +144,11 @@ class CredentialsTest {
         for (String marker : new String[] {"POST https://api.hume.ai/oauth2-cc/token", "host: api.hume.ai",
                 "server.address=api.cloud.hume.ai", "X-Hume-Client-Name: typescript_sdk", "x-hume-api-key: x",
                 "GET /v0/evi/chat HTTP/1.1", "POST /oauth2-cc/token HTTP/1.1", "HUME_API_KEY is not set"}) {
-            assertThat(Credentials.flags(marker) & Credentials.MARKS_HUME).as(marker).isNotZero();
+            assertThat(Credentials.marksHume(marker)).as(marker).isTrue();
         }
         for (String none : new String[] {"https://api.openai.com/v1", "hume.ai.example.com", "notahume.ai",
                 "consume the volume", "the model answered", "calling Hume's API", "https://humeai.example"}) {
-            assertThat(Credentials.flags(none) & Credentials.MARKS_HUME).as(none).isZero();
+            assertThat(Credentials.marksHume(none)).as(none).isFalse();
         }
     }
 
@@ -217,10 +217,19 @@ class CredentialsTest {
 
     @Test
     void textsWithoutACandidateNameCostOnlyTheCheck() {
-        assertThat(Credentials.flags("GET /api/v1/users returned 200 in 35 ms")).isZero();
-        assertThat(Credentials.flags("hume(E0300): out of credits") & Credentials.MARKS_HUME).isZero();
+        for (String none : new String[] {"GET /api/v1/users returned 200 in 35 ms", "hume(E0300): out of credits",
+                "the monkey keys a token of work", "Keyboard layout: azerty", "https://api.hume.ai/v0/evi/chat",
+                ""}) {
+            assertThat(Credentials.flags(none)).as(none).isZero();
+        }
         assertThat(Credentials.flags(null)).isZero();
-        assertThat(Credentials.flags(new StringBuilder("X-Hume-Api-Key: " + KEY))).isNotZero();
+        assertThat(Credentials.flags(new StringBuilder("X-Hume-Api-Key: " + KEY))).isEqualTo(Credentials.MAY_HOLD);
+        // Every rendering is flagged, including what needs its event to name Hume.
+        for (List<Case> cases : List.of(anywhere(), inHumeUrls(), inHumeScope())) {
+            for (Case c : cases) {
+                assertThat(Credentials.flags(c.text())).as(c.name()).isEqualTo(Credentials.MAY_HOLD);
+            }
+        }
     }
 
     @Test
