@@ -16,8 +16,11 @@ import java.util.List;
  *
  * <pre>{@code
  * <conversionRule conversionWord="hume" class="io.github.humecodes.logback.HumeConverter"/>
- * <pattern>%-5level %logger{24} %hume([%hume{code} %hume{category}/%hume{severity}] )%msg%n</pattern>
+ * <pattern>%-5level %logger{24}%hume( [%hume{code} %hume{category}/%hume{severity}]) %msg%n</pattern>
  * }</pre>
+ *
+ * <p>Logback takes the character right after a closing parenthesis literally ({@code )%msg} prints
+ * {@code %msg}): leave a space or another literal there, as above.
  *
  * <p>{@code class=} is Logback's attribute from 1.5.7; on 1.5.0 to 1.5.6 write {@code converterClass=} in its
  * place (later versions accept both).
