@@ -19,8 +19,9 @@ import org.slf4j.event.KeyValuePair;
  * <p>Each text goes through {@link Credentials#flags} once, the cheap check, with no allocation: an event none of
  * whose texts is flagged costs that and nothing more. The event is in Hume's scope (its {@code Authorization}
  * headers are Hume's) when any text is flagged {@link Credentials#MARKS_HUME}, or a key names a credential only
- * Hume uses; only then are the flagged texts redacted. Each part is read on its own: one whose getter throws
- * hides nothing of the others.
+ * Hume uses. Then the flagged texts are redacted, and in a Hume scope also those holding an
+ * {@code Authorization} header or an {@code access_token} field, which the cheap check leaves unflagged. Each
+ * part is read on its own: one whose getter throws hides nothing of the others.
  */
 final class EventRedaction {
     /**
@@ -145,7 +146,7 @@ final class EventRedaction {
         }
         String redactedMessage = message;
         Object[] redactedArguments = arguments;
-        if (messageFlags != 0) {
+        if (messageFlags != 0 || humeScope && holdsScopedName(formatted)) {
             redactedFormatted = Credentials.redact(formatted, humeScope);
             changed = redactedFormatted != formatted;
             // The raw message and its text arguments: socket appenders send these, and the receiver formats them.
@@ -154,17 +155,17 @@ final class EventRedaction {
             changed |= redactedMessage != message || redactedArguments != arguments;
         }
         IThrowableProxy redactedProxy = proxy;
-        if (throwableFlags != 0) {
+        if (throwableFlags != 0 || humeScope && proxy != null) {
             redactedProxy = RedactedThrowableProxy.of(proxy, humeScope);
             changed |= redactedProxy != proxy;
         }
         List<KeyValuePair> redactedPairs = pairs;
-        if (pairMask != 0) {
+        if (pairMask != 0 || humeScope && pairs != null && !pairs.isEmpty()) {
             redactedPairs = pairs(pairs, pairMask, humeScope);
             changed |= redactedPairs != pairs;
         }
         Map<String, String> redactedMdc = null;
-        if (mdcMask != 0) {
+        if (mdcMask != 0 || humeScope && mdc != null && !mdc.isEmpty()) {
             Map<String, String> r = mdc(mdc, mdcMask, humeScope);
             if (r != mdc) {
                 redactedMdc = r;
@@ -175,9 +176,23 @@ final class EventRedaction {
                 redactedPairs, redactedMdc) : null;
     }
 
-    /** {@code text} redacted when it is flagged; the same instance when nothing changes. */
-    private static String text(String text, boolean humeScope) {
-        return Credentials.flags(text) == 0 ? text : Credentials.redact(text, humeScope);
+    /**
+     * {@code text} redacted when the cheap check flags it, or when it may hold a credential that is Hume's only in
+     * a Hume scope ({@link #holdsScopedName}); the same instance when nothing changes.
+     */
+    static String text(String text, boolean humeScope) {
+        return text != null && (Credentials.flags(text) != 0 || humeScope && holdsScopedName(text))
+                ? Credentials.redact(text, humeScope) : text;
+    }
+
+    /**
+     * True when {@code text} holds a name whose value is a credential only in a Hume scope (an {@code Authorization}
+     * header, an {@code access_token} field): the cheap check does not flag those, as they are anybody's until
+     * another text of the event names Hume; then they are looked for in every text of the event.
+     */
+    private static boolean holdsScopedName(String text) {
+        return text.indexOf("uthorization") >= 0 || text.indexOf("UTHORIZATION") >= 0
+                || text.indexOf("access_token") >= 0;
     }
 
     private static Object[] arguments(Object[] arguments, boolean humeScope) {
@@ -200,10 +215,16 @@ final class EventRedaction {
         return out;
     }
 
-    /** True when the value at {@code i} was flagged (past the mask's bits, checked again). */
-    private static boolean flagged(long mask, int i, String key, Object value) {
+    /**
+     * True when the value at {@code i} is to be redacted: it was flagged (past the mask's bits, checked again), or,
+     * in a Hume scope, it holds a name of {@link #holdsScopedName}.
+     */
+    private static boolean flagged(long mask, int i, String key, Object value, boolean humeScope) {
         long bit = 1L << Math.min(i, MASK_BITS);
-        return (mask & bit) != 0 && (i < MASK_BITS || valueFlags(key, value) != 0);
+        if ((mask & bit) != 0 && (i < MASK_BITS || valueFlags(key, value) != 0)) {
+            return true;
+        }
+        return humeScope && value instanceof CharSequence && holdsScopedName(value.toString());
     }
 
     /** The value under {@code key} redacted, or {@code value} itself when nothing changes. */
@@ -220,7 +241,7 @@ final class EventRedaction {
         List<KeyValuePair> out = null;
         for (int i = 0, n = pairs.size(); i < n; i++) {
             KeyValuePair pair = pairs.get(i);
-            Object r = pair == null || !flagged(mask, i, pair.key, pair.value) ? null
+            Object r = pair == null || !flagged(mask, i, pair.key, pair.value, humeScope) ? null
                     : value(pair.key, pair.value, humeScope);
             if (r != null && r != pair.value && out == null) {
                 out = new ArrayList<>(pairs.subList(0, i));
@@ -237,7 +258,7 @@ final class EventRedaction {
         int i = 0;
         for (Map.Entry<String, String> e : mdc.entrySet()) {
             String v = e.getValue();
-            String r = v == null || !flagged(mask, i, e.getKey(), v) ? v
+            String r = v == null || !flagged(mask, i, e.getKey(), v, humeScope) ? v
                     : Credentials.redactValue(e.getKey(), v, humeScope);
             if (r != v) {
                 if (out == null) {

@@ -95,9 +95,8 @@ final class RedactedThrowableProxy implements IThrowableProxy {
         return false;
     }
 
-    /** {@code text} redacted when the cheap check flags it; the same instance when nothing changes. */
     private static String redact(String text, boolean humeScope) {
-        return Credentials.flags(text) == 0 ? text : Credentials.redact(text, humeScope);
+        return EventRedaction.text(text, humeScope);
     }
 
     private static String overridingMessage(IThrowableProxy proxy) {
