@@ -23,10 +23,13 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A whole enabled logging call, {@code logger.info(format, argument)}, as an application pays for it: the event,
  * LogstashEncoder, an OutputStreamAppender whose stream drops the bytes (logback-pipeline.xml). {@code plain}: no
- * humecodes component, the baseline. {@code passThrough}: a wrapper appender that only hands the event on, the
- * floor of any wrapper (Logback's per-appender work, deeper calls for the JIT). {@code appender}: HumeEnrichingAppender in front (credential redaction on, its
- * default); {@code unredacted}: the same with {@code redactCredentials} off; {@code provider}: HumeJsonProvider in
- * the encoder; {@code masker}: the encoder's masking decorator with HumeValueMasker.
+ * humecodes component, the baseline. {@code passThrough}: a wrapper appender that only hands the event on, the floor of
+ * any wrapper (Logback's per-appender work, deeper calls for the JIT). {@code plainWithFields}: the pass-through
+ * wrapper adding the five fields of the coded line's code, found beforehand (FixedFieldsAppender): the floor of
+ * writing those bytes at all. {@code appender}: HumeEnrichingAppender in front
+ * (credential redaction on, its default); {@code unredacted}: the same with {@code redactCredentials} off;
+ * {@code provider}: HumeJsonProvider in the encoder; {@code masker}: the encoder's masking decorator with
+ * HumeValueMasker.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,6 +45,7 @@ public class PipelineBenchmark {
     private LoggerContext context;
     private Logger plain;
     private Logger passThrough;
+    private Logger plainWithFields;
     private Logger appender;
     private Logger unredacted;
     private Logger provider;
@@ -55,6 +59,7 @@ public class PipelineBenchmark {
         context = LogbackSetup.configure("logback-pipeline.xml");
         plain = context.getLogger("plain");
         passThrough = context.getLogger("pass");
+        plainWithFields = context.getLogger("fields");
         appender = context.getLogger("appender");
         unredacted = context.getLogger("unredacted");
         provider = context.getLogger("provider");
@@ -63,6 +68,7 @@ public class PipelineBenchmark {
         first = hasCode ? "E0715" : "8b1f3c2e";
         check(plain, "PLAIN", false);
         check(passThrough, "PASS", false);
+        check(plainWithFields, "FIELDS", hasCode);
         check(appender, "APPENDER", hasCode);
         check(unredacted, "UNREDACTED", hasCode);
         check(provider, "PROVIDER", hasCode);
@@ -99,6 +105,11 @@ public class PipelineBenchmark {
     @Benchmark
     public void passThrough() {
         passThrough.info(format, first, second);
+    }
+
+    @Benchmark
+    public void plainWithFields() {
+        plainWithFields.info(format, first, second);
     }
 
     @Benchmark

@@ -149,6 +149,9 @@ public final class Report {
             new Rule("PipelineBenchmark", "provider", "plain", CODED, 1.5, "≤ 1.5x (≤ 1.50)"),
             new Rule("PipelineBenchmark", "passThrough", "plain", ALL, Double.NaN, "— (any wrapper's floor)"),
             new Rule("PipelineBenchmark", "appender", "passThrough", ALL, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "plainWithFields", "plain", CODED, Double.NaN, "— (the fields' floor)"),
+            new Rule("PipelineBenchmark", "appender", "plainWithFields", CODED, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "provider", "plainWithFields", CODED, Double.NaN, "—"),
             new Rule("PipelineBenchmark", "unredacted", "plain", ALL, Double.NaN, "—"),
             new Rule("PipelineBenchmark", "appender", "unredacted", ALL, Double.NaN, "—"),
             new Rule("PipelineBenchmark", "masker", "plain", ALL, Double.NaN, "—"),
@@ -176,16 +179,17 @@ public final class Report {
                 + "of writing them; emptyProvider: one more provider that writes nothing");
         TITLES.put("AppenderBenchmark", "One event through HumeEnrichingAppender vs a pass-through wrapper "
                 + "(child: count = counts the event, json = LogstashEncoder); passThroughWithFields: an event already "
-                + "carrying the five fields, so that the child writes the same bytes; unredacted: HumeEnrichingAppender "
-                + "with redactCredentials off");
-        TITLES.put("TurboFilterBenchmark", "Logging calls debug(format, argument) (disabled) and info (enabled) with "
-                + "no turbo filter (None), a turbo filter that only returns NEUTRAL (Neutral: Logback's own cost of any "
-                + "turbo filter), DuplicateMessageFilter, HumeTurboFilter at its defaults");
-        TITLES.put("PipelineBenchmark", "A whole enabled logging call through LogstashEncoder into a stream that drops "
-                + "the bytes: plain (no humecodes component), passThrough (a wrapper appender that only passes the "
-                + "event on), appender (HumeEnrichingAppender in front, redaction on), "
-                + "unredacted (the same, redactCredentials off), provider (HumeJsonProvider), masker (HumeValueMasker "
-                + "in the encoder's masking decorator)");
+                + "carrying the five fields, so that the child writes the same bytes; unredacted: "
+                + "HumeEnrichingAppender with redactCredentials off");
+        TITLES.put("TurboFilterBenchmark", "Logging calls debug(format, argument) (disabled) and info (enabled) "
+                + "with no turbo filter (None), a turbo filter that only returns NEUTRAL (Neutral: Logback's own cost "
+                + "of any turbo filter), DuplicateMessageFilter, HumeTurboFilter at its defaults");
+        TITLES.put("PipelineBenchmark", "A whole enabled logging call through LogstashEncoder into a stream that "
+                + "drops the bytes: plain (no humecodes component), passThrough (a wrapper appender that only passes "
+                + "the event on), plainWithFields (the pass-through adding the coded line's five fields, found "
+                + "beforehand: the floor of writing them), appender (HumeEnrichingAppender in front, redaction on), "
+                + "unredacted (the same, redactCredentials off), provider (HumeJsonProvider), masker (HumeValueMasker in the encoder's "
+                + "masking decorator)");
         TITLES.put("SpanBenchmark", "Span start and end through BatchSpanProcessor (exporter drops), without and "
                 + "with HumeSpanProcessor; snapshot: a processor that only takes the span's snapshot when it ends, "
                 + "the floor of any processor that reads a span's status there");

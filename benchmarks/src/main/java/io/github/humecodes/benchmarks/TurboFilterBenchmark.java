@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TurboFilterBenchmark {
     private static final String FORMAT_CODE_FREE = "EVI chat 8b1f3c2e: assistant_message received: {}";
     /** E0705 is an error, below the default forceLogSeverity (critical): its debug call stays dropped. */
-    private static final String FORMAT_CODED = "EVI chat 8b1f3c2e: Error (E0705): Custom language model disconnected: {}";
+    private static final String FORMAT_CODED =
+            "EVI chat 8b1f3c2e: Error (E0705): Custom language model disconnected: {}";
 
     @Param({"false", "true"})
     public boolean hasCode;
@@ -104,8 +105,8 @@ public class TurboFilterBenchmark {
         StringBuilder b = new StringBuilder("{\"type\":\"assistant_message\",\"id\":\"5c0e9d1b7a3f4e21\",\"items\":[");
         int i = 0;
         while (b.length() < length - 100) {
-            b.append(i == 0 ? "" : ",").append("{\"text\":\"").append(Texts.FILLER, 0, 60).append("\",\"n\":").append(i++)
-                    .append('}');
+            b.append(i == 0 ? "" : ",").append("{\"text\":\"").append(Texts.FILLER, 0, 60).append("\",\"n\":")
+                    .append(i++).append('}');
         }
         b.append("]}");
         while (b.length() < length) {

@@ -82,6 +82,7 @@ class BenchmarkSetupTest {
         b.setUp();
         b.plain();
         b.passThrough();
+        b.plainWithFields();
         b.appender();
         b.unredacted();
         b.provider();

@@ -29,10 +29,10 @@ final class EventScanner {
     private final Detector detector;
     private final boolean scanMdc;
     /**
-     * Format strings already scanned, with what they hold. Most logging calls pass a constant format, so a
-     * disabled debug call that the turbo filter must look at costs one comparison rather than a scan of its
-     * format, whether that holds a code or not. Only the turbo filter's calls use it. Racy on purpose: a slot holds one immutable entry or another,
-     * and an entry is used only for that very (immutable) String.
+     * Format strings already scanned, with what they hold. Most logging calls pass a constant format, so a disabled
+     * debug call that the turbo filter must look at costs one comparison rather than a scan of its format, whether that
+     * holds a code or not. Only the turbo filter's calls use it. Racy on purpose: a slot holds one immutable entry or
+     * another, and an entry is used only for that very (immutable) String.
      */
     private final FormatEntry[] formats = new FormatEntry[FORMAT_SLOTS];
 

@@ -28,14 +28,14 @@ import org.slf4j.event.KeyValuePair;
  * </appender>
  * }</pre>
  *
- * <p>Like Logback's {@code AsyncAppender}, but synchronous: children run in the caller's thread. The original
- * event is never changed (other appenders share it): children get a decorating event. Fields already on the
- * event (a key-value pair or MDC entry of the same name) are not overwritten. A child that throws does not stop
- * the others; its failures are reported to the status manager: the first three, then at most one a minute with
- * the number left unreported, and what is left when this appender stops. Errors of the JVM itself ({@link VirtualMachineError}) are not caught. Stopping this
- * appender stops its children, as {@code AsyncAppender} does, but keeps them attached: starting it again starts
- * again the children it stopped, so that a stop and start (by code or by JMX) loses only the events logged
- * while it was stopped.
+ * <p>Like Logback's {@code AsyncAppender}, but synchronous: children run in the caller's thread. The original event is
+ * never changed (other appenders share it): children get a decorating event. Fields already on the event (a key-value
+ * pair or MDC entry of the same name) are not overwritten. A child that throws does not stop the others; its failures
+ * are reported to the status manager: the first three, then at most one a minute with the number left unreported, and
+ * what is left when this appender stops. Errors of the JVM itself ({@link VirtualMachineError}) are not caught.
+ * Stopping this appender stops its children, as {@code AsyncAppender} does, but keeps them attached: starting it again
+ * starts again the children it stopped, so that a stop and start (by code or by JMX) loses only the events logged while
+ * it was stopped.
  *
  * <p>Credentials never leave the process: with {@code redactCredentials} (default true), the values of Hume
  * credentials (API keys, tokens, the LLM key of EVI's session settings) in the event's texts are replaced by
