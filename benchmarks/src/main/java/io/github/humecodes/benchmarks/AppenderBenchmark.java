@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.State;
  * (logback-appenders.xml). The child either counts the event ({@code count}: the appender's own cost shows) or
  * encodes it with LogstashEncoder ({@code json}: what an application pays per log line).
  * {@code passThroughWithFields}: the pass-through wrapper with an event that already carries the five fields as
- * key-value pairs, so that the child writes the same bytes as behind HumeEnrichingAppender.
+ * key-value pairs, so that the child writes the same bytes as behind HumeEnrichingAppender. {@code unredacted}:
+ * HumeEnrichingAppender with {@code redactCredentials} off, so that {@code hume} minus it is what the credential
+ * check costs an event without a credential.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,6 +36,7 @@ public class AppenderBenchmark {
     private LoggerContext context;
     private Appender<ILoggingEvent> passThrough;
     private Appender<ILoggingEvent> hume;
+    private Appender<ILoggingEvent> unredacted;
     private ILoggingEvent event;
     private ILoggingEvent eventWithFields;
 
@@ -43,9 +46,11 @@ public class AppenderBenchmark {
         String suffix = child.toUpperCase(java.util.Locale.ROOT);
         passThrough = LogbackSetup.appender(context, "PASS_" + suffix);
         hume = LogbackSetup.appender(context, "HUME_" + suffix);
+        unredacted = LogbackSetup.appender(context, "UNREDACTED_" + suffix);
         event = LogbackSetup.event(context, Texts.message(hasCode));
         eventWithFields = LogbackSetup.eventWithFields(context, Texts.message(hasCode));
         AppenderChecks.check(context, hume, event, hasCode);
+        AppenderChecks.check(context, unredacted, event, hasCode);
     }
 
     @TearDown
@@ -66,5 +71,10 @@ public class AppenderBenchmark {
     @Benchmark
     public void hume() {
         hume.doAppend(event);
+    }
+
+    @Benchmark
+    public void unredacted() {
+        unredacted.doAppend(event);
     }
 }

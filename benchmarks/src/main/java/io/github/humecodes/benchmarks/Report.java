@@ -135,10 +135,26 @@ public final class Report {
             new Rule("AppenderBenchmark", "hume", "passThrough", CODE_FREE, 1.03, "≤ +3% (≤ 1.03)"),
             new Rule("AppenderBenchmark", "hume", "passThrough", CODED, 1.15, "≤ +15% (≤ 1.15)"),
             new Rule("AppenderBenchmark", "hume", "passThroughWithFields", CODED, 1.15, "≤ +15% (≤ 1.15)"),
-            new Rule("TurboFilterBenchmark", "debugHume", "debugDuplicate", ALL, 1.00, "no slower (≤ 1.00)"),
-            new Rule("TurboFilterBenchmark", "infoHume", "infoDuplicate", ALL, 1.00, "no slower (≤ 1.00)"),
-            new Rule("TurboFilterBenchmark", "debugHume", "debugNone", ALL, Double.NaN, "—"),
+            new Rule(Rule.Kind.BYTES, "AppenderBenchmark", "hume", null, Map.of("hasCode", "false", "child", "count"),
+                    0.5, "credential check: 0 B/op (< 0.5)"),
+            new Rule("AppenderBenchmark", "hume", "unredacted", ALL, Double.NaN, "—"),
+            new Rule("TurboFilterBenchmark", "debugHume", "debugNone", ALL, 1.5, "≤ 1.5x (≤ 1.50)"),
+            new Rule("TurboFilterBenchmark", "debugNeutral", "debugNone", ALL, Double.NaN, "— (Logback's floor)"),
+            new Rule("TurboFilterBenchmark", "debugHume", "debugNeutral", ALL, Double.NaN, "—"),
+            new Rule("TurboFilterBenchmark", "debugHume", "debugDuplicate", ALL, Double.NaN, "—"),
             new Rule("TurboFilterBenchmark", "infoHume", "infoNone", ALL, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "appender", "plain", CODE_FREE, 1.05, "≤ +5% (≤ 1.05)"),
+            new Rule("PipelineBenchmark", "appender", "plain", CODED, 1.5, "≤ 1.5x (≤ 1.50)"),
+            new Rule("PipelineBenchmark", "provider", "plain", CODE_FREE, 1.05, "≤ +5% (≤ 1.05)"),
+            new Rule("PipelineBenchmark", "provider", "plain", CODED, 1.5, "≤ 1.5x (≤ 1.50)"),
+            new Rule("PipelineBenchmark", "passThrough", "plain", ALL, Double.NaN, "— (any wrapper's floor)"),
+            new Rule("PipelineBenchmark", "appender", "passThrough", ALL, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "plainWithFields", "plain", CODED, Double.NaN, "— (the fields' floor)"),
+            new Rule("PipelineBenchmark", "appender", "plainWithFields", CODED, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "provider", "plainWithFields", CODED, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "unredacted", "plain", ALL, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "appender", "unredacted", ALL, Double.NaN, "—"),
+            new Rule("PipelineBenchmark", "masker", "plain", ALL, Double.NaN, "—"),
             new Rule("SpanBenchmark", "hume", "plain", CODE_FREE, 1.05, "≤ +5% (≤ 1.05)"),
             new Rule("SpanBenchmark", "hume", "plain", CODED, Double.NaN, "—"),
             new Rule("SpanBenchmark", "snapshot", "plain", CODE_FREE, Double.NaN, "—"),
@@ -163,9 +179,17 @@ public final class Report {
                 + "of writing them; emptyProvider: one more provider that writes nothing");
         TITLES.put("AppenderBenchmark", "One event through HumeEnrichingAppender vs a pass-through wrapper "
                 + "(child: count = counts the event, json = LogstashEncoder); passThroughWithFields: an event already "
-                + "carrying the five fields, so that the child writes the same bytes");
-        TITLES.put("TurboFilterBenchmark", "Logging calls (debug disabled, info enabled) with no turbo filter, "
-                + "DuplicateMessageFilter, HumeTurboFilter");
+                + "carrying the five fields, so that the child writes the same bytes; unredacted: "
+                + "HumeEnrichingAppender with redactCredentials off");
+        TITLES.put("TurboFilterBenchmark", "Logging calls debug(format, argument) (disabled) and info (enabled) "
+                + "with no turbo filter (None), a turbo filter that only returns NEUTRAL (Neutral: Logback's own cost "
+                + "of any turbo filter), DuplicateMessageFilter, HumeTurboFilter at its defaults");
+        TITLES.put("PipelineBenchmark", "A whole enabled logging call through LogstashEncoder into a stream that "
+                + "drops the bytes: plain (no humecodes component), passThrough (a wrapper appender that only passes "
+                + "the event on), plainWithFields (the pass-through adding the coded line's five fields, found "
+                + "beforehand: the floor of writing them), appender (HumeEnrichingAppender in front, redaction on), "
+                + "unredacted (the same, redactCredentials off), provider (HumeJsonProvider), masker (HumeValueMasker in the encoder's "
+                + "masking decorator)");
         TITLES.put("SpanBenchmark", "Span start and end through BatchSpanProcessor (exporter drops), without and "
                 + "with HumeSpanProcessor; snapshot: a processor that only takes the span's snapshot when it ends, "
                 + "the floor of any processor that reads a span's status there");

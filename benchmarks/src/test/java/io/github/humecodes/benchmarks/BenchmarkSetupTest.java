@@ -49,6 +49,7 @@ class BenchmarkSetupTest {
             b.passThrough();
             b.passThroughWithFields();
             b.hume();
+            b.unredacted();
             b.tearDown();
         }
     }
@@ -56,15 +57,36 @@ class BenchmarkSetupTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void turboFilter(boolean hasCode) {
-        TurboFilterBenchmark b = new TurboFilterBenchmark();
+        for (String argument : new String[] {"number", "object", "text80", "json2k", "throwable"}) {
+            TurboFilterBenchmark b = new TurboFilterBenchmark();
+            b.hasCode = hasCode;
+            b.argument = argument;
+            b.setUp();
+            b.debugNone();
+            b.debugNeutral();
+            b.debugDuplicate();
+            b.debugHume();
+            b.infoNone();
+            b.infoHume();
+            b.tearDown();
+        }
+        assertThat(TurboFilterBenchmark.json(2048)).hasSize(2048).startsWith("{").endsWith("}");
+        assertThat(TurboFilterBenchmark.argument("text80").toString()).hasSize(80);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void pipeline(boolean hasCode) {
+        PipelineBenchmark b = new PipelineBenchmark();
         b.hasCode = hasCode;
         b.setUp();
-        b.debugNone();
-        b.debugDuplicate();
-        b.debugHume();
-        b.infoNone();
-        b.infoDuplicate();
-        b.infoHume();
+        b.plain();
+        b.passThrough();
+        b.plainWithFields();
+        b.appender();
+        b.unredacted();
+        b.provider();
+        b.masker();
         b.tearDown();
     }
 

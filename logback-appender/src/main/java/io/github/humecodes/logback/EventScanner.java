@@ -29,10 +29,10 @@ final class EventScanner {
     private final Detector detector;
     private final boolean scanMdc;
     /**
-     * Format strings already scanned, with what they hold. Most logging calls pass a constant format, so a
-     * disabled debug call that the turbo filter must look at costs one comparison rather than a scan of its
-     * format, whether that holds a code or not. Racy on purpose: a slot holds one immutable entry or another,
-     * and an entry is used only for that very (immutable) String.
+     * Format strings already scanned, with what they hold. Most logging calls pass a constant format, so a disabled
+     * debug call that the turbo filter must look at costs one comparison rather than a scan of its format, whether that
+     * holds a code or not. Only the turbo filter's calls use it. Racy on purpose: a slot holds one immutable entry or
+     * another, and an entry is used only for that very (immutable) String.
      */
     private final FormatEntry[] formats = new FormatEntry[FORMAT_SLOTS];
 
@@ -50,14 +50,6 @@ final class EventScanner {
     EventScanner(Detector detector, boolean scanMdc) {
         this.detector = detector;
         this.scanMdc = scanMdc;
-    }
-
-    Detector detector() {
-        return detector;
-    }
-
-    boolean scanMdc() {
-        return scanMdc;
     }
 
     /**
@@ -88,7 +80,7 @@ final class EventScanner {
         }
         if (scanMdc) {
             try {
-                found = scanMdc(event.getMDCPropertyMap(), found);
+                found = scanMdcEntries(event.getMDCPropertyMap(), found);
             } catch (RuntimeException e) {
                 // nothing more from the MDC
             }
@@ -117,6 +109,30 @@ final class EventScanner {
         }
         try {
             return detector.scan(thrown, found);
+        } catch (RuntimeException e) {
+            return found;
+        }
+    }
+
+    /**
+     * The codes of a logging call below its logger's level, read only as far as such a call may cost: the format
+     * string (cached), the throwable and a last parameter that is one; the other parameters only when
+     * {@code parameters} is true.
+     */
+    Detection scanDisabledCall(String format, Object[] params, Throwable thrown, boolean parameters) {
+        if (parameters) {
+            return scanCall(format, params, thrown);
+        }
+        Detection found = scanFormat(format);
+        Throwable t = thrown;
+        if (t == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable) {
+            t = (Throwable) params[params.length - 1];
+        }
+        if (t == null) {
+            return found;
+        }
+        try {
+            return detector.scan(t, found);
         } catch (RuntimeException e) {
             return found;
         }
@@ -190,7 +206,7 @@ final class EventScanner {
             KeyValuePair pair = pairs.get(i);
             if (pair != null) {
                 try {
-                    found = scanValue(pair.key, pair.value, found);
+                    found = detector.scanValue(pair.key, pair.value, found);
                 } catch (RuntimeException e) {
                     // a broken value hides only its own codes
                 }
@@ -199,17 +215,13 @@ final class EventScanner {
         return found;
     }
 
-    private Detection scanMdc(Map<String, String> mdc, Detection found) {
+    private Detection scanMdcEntries(Map<String, String> mdc, Detection found) {
         if (mdc == null || mdc.isEmpty()) {
             return found;
         }
         for (Map.Entry<String, String> e : mdc.entrySet()) {
-            found = scanValue(e.getKey(), e.getValue(), found);
+            found = detector.scanValue(e.getKey(), e.getValue(), found);
         }
         return found;
-    }
-
-    private Detection scanValue(String key, Object value, Detection found) {
-        return detector.scanValue(key, value, found);
     }
 }

@@ -28,33 +28,48 @@ import org.slf4j.event.KeyValuePair;
  * </appender>
  * }</pre>
  *
- * <p>Like Logback's {@code AsyncAppender}, but synchronous: children run in the caller's thread. The original
- * event is never changed (other appenders share it): children get a decorating event, and an event without a
- * code is passed on as it is. Fields already on the event (a key-value pair or MDC entry of the same name) are
- * not overwritten. A child that throws does not stop the others; its failures are reported to the status
- * manager: the first three, then at most one a minute with the number left unreported, and what is left when
- * this appender stops. Errors of the JVM itself ({@link VirtualMachineError}) are not caught. Stopping this
- * appender stops its children, as {@code AsyncAppender} does, but keeps them attached: starting it again starts
- * again the children it stopped, so that a stop and start (by code or by JMX) loses only the events logged
- * while it was stopped.
+ * <p>Like Logback's {@code AsyncAppender}, but synchronous: children run in the caller's thread. The original event is
+ * never changed (other appenders share it): children get a decorating event. Fields already on the event (a key-value
+ * pair or MDC entry of the same name) are not overwritten. A child that throws does not stop the others; its failures
+ * are reported to the status manager: the first three, then at most one a minute with the number left unreported, and
+ * what is left when this appender stops. Errors of the JVM itself ({@link VirtualMachineError}) are not caught.
+ * Stopping this appender stops its children, as {@code AsyncAppender} does, but keeps them attached: starting it again
+ * starts again the children it stopped, so that a stop and start (by code or by JMX) loses only the events logged while
+ * it was stopped.
+ *
+ * <p>Credentials never leave the process: with {@code redactCredentials} (default true), the values of Hume
+ * credentials (API keys, tokens, the LLM key of EVI's session settings) in the event's texts are replaced by
+ * {@code REDACTED} in what the children get (see {@link #setRedactCredentials}); an event with a credential and
+ * no code is decorated too. An event with neither is passed on as it is.
  *
  * <p>Properties: {@code fieldPrefix} (default {@code hume.}), {@code catalog} (override file),
- * {@code maxScanChars} (default 65536), {@code scanMdc} (default false). Thread-safe.
+ * {@code maxScanChars} (default 65536), {@code scanMdc} (default false), {@code redactCredentials} (default
+ * true). Thread-safe.
  */
 public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
-    private final ScanSettings settings = new ScanSettings();
+    private final CommonProperties settings = new CommonProperties();
+    private boolean redactCredentials = true;
     private final AppenderAttachableImpl<ILoggingEvent> attached = new AppenderAttachableImpl<>();
     /** The attached children, copied on change so that appending allocates nothing. */
     @SuppressWarnings("unchecked")
-    private volatile Appender<ILoggingEvent>[] children = new Appender[0];
-    private volatile LongSupplier clock = System::nanoTime;
+    private volatile Appender<ILoggingEvent>[] children = (Appender<ILoggingEvent>[]) new Appender<?>[0];
     /** Failures of the children, by child. */
-    private final FailureThrottle<Appender<ILoggingEvent>> failures = new FailureThrottle<>(() -> clock.getAsLong());
+    private final FailureThrottle<Appender<ILoggingEvent>> failures;
     /** Children this appender stopped, started again by the next start(). */
     private final Set<Appender<ILoggingEvent>> stoppedHere = ConcurrentHashMap.newKeySet();
     private volatile EventScanner scanner;
-    private volatile HumeFields fields;
+    private volatile EventFields fields;
+    private volatile boolean redact = true;
+
+    public HumeEnrichingAppender() {
+        this(System::nanoTime);
+    }
+
+    /** With {@code clock} (nanoseconds) timing the reports of failing children; for tests. */
+    HumeEnrichingAppender(LongSupplier clock) {
+        this.failures = new FailureThrottle<>(clock);
+    }
 
     public void setFieldPrefix(String fieldPrefix) {
         settings.fieldPrefix(fieldPrefix);
@@ -90,9 +105,17 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
         return settings.scanMdc();
     }
 
-    /** For tests: the nanosecond clock of the failure reports. */
-    void setClock(LongSupplier clock) {
-        this.clock = clock;
+    /**
+     * Whether the decorated event has the values of Hume credentials in its texts replaced by {@code REDACTED}
+     * (default true): the formatted message, the raw message and its text arguments, throwable messages through
+     * the whole chain, key-value values and MDC values (whatever {@code scanMdc} says).
+     */
+    public void setRedactCredentials(boolean redactCredentials) {
+        this.redactCredentials = redactCredentials;
+    }
+
+    public boolean isRedactCredentials() {
+        return redactCredentials;
     }
 
     @Override
@@ -103,6 +126,7 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
         String label = label();
         scanner = settings.scanner(this, label);
         fields = settings.fields(this, label);
+        redact = redactCredentials;
         if (children.length == 0) {
             addError(label + ": no appender-ref; it needs at least one appender to pass events to");
             return;
@@ -156,20 +180,37 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
         return "HumeEnrichingAppender [" + getName() + "]";
     }
 
-    /** The event with the fields added, or the event itself when it has no code or cannot be read. */
+    /**
+     * The event with the fields added and its credentials redacted, or the event itself when it has neither a code
+     * nor a credential. Each step on its own: an event whose getters throw still goes to the children.
+     */
     private ILoggingEvent decorate(ILoggingEvent event) {
+        Detection found = null;
+        List<KeyValuePair> added = List.of();
         try {
-            Detection found = scanner.scan(event);
+            found = scanner.scan(event);
             if (found != null) {
-                List<KeyValuePair> added = fields.pairs(found, event);
-                if (!added.isEmpty()) {
-                    return new HumeEvent(event, found, added);
-                }
+                added = fields.pairs(found, event);
             }
         } catch (RuntimeException | LinkageError e) {
-            // An event whose getters throw still goes to the children, undecorated.
+            // no fields from an event that cannot be read
         }
-        return event;
+        EventRedaction redacted = null;
+        if (redact) {
+            try {
+                redacted = EventRedaction.of(event);
+            } catch (RuntimeException | LinkageError e) {
+                // nothing redacted in an event that cannot be read
+            }
+        }
+        if (added.isEmpty() && redacted == null) {
+            return event;
+        }
+        try {
+            return new HumeEvent(event, found, added, redacted);
+        } catch (RuntimeException | LinkageError e) {
+            return event;
+        }
     }
 
     @Override
@@ -217,7 +258,7 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private synchronized void refresh() {
         List<Appender<ILoggingEvent>> list = new ArrayList<>();
         attached.iteratorForAppenders().forEachRemaining(list::add);
-        children = list.toArray(new Appender[0]);
+        children = list.toArray((Appender<ILoggingEvent>[]) new Appender<?>[0]);
         failures.retain(list);
         stoppedHere.retainAll(list);
     }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
 import io.github.humecodes.Detection;
+import io.github.humecodes.internal.HumeFields;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -21,27 +22,35 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * A logging event seen through {@link HumeEnrichingAppender}: everything is the original event's, except that
- * its key-value pairs are followed by the enrichment fields. The original event, which other appenders share,
- * is never changed. Immutable once built (the original's own lazy parts aside); safe to hand to other threads.
+ * its key-value pairs are followed by the enrichment fields, and that its texts have their credentials redacted
+ * when it held any ({@link EventRedaction}). The original event, which other appenders share, is never changed.
+ * Immutable once built (the original's own lazy parts aside); safe to hand to other threads.
  *
- * <p>Serialization: socket appenders send {@code LoggingEventVO.build(event)}, which takes the key-value
- * pairs and the MDC of this event. slf4j's {@code KeyValuePair} is not serializable and Logback's receivers
- * accept only a fixed list of classes, so in the serialized form the enrichment fields travel as MDC entries
- * (strings; {@code codes} joined with commas) and the key-value pairs keep only the original ones.
+ * <p>Serialization: socket appenders send {@code LoggingEventVO.build(event)}, which takes the message,
+ * arguments, throwable, key-value pairs and MDC of this event (redacted ones included). slf4j's
+ * {@code KeyValuePair} is not serializable and Logback's receivers accept only a fixed list of classes, so in the
+ * serialized form the enrichment fields travel as MDC entries (strings; {@code codes} joined with commas) and the
+ * key-value pairs keep only the original ones.
  */
 final class HumeEvent implements ILoggingEvent {
     private final ILoggingEvent event;
     private final Detection detection;
+    private final EventRedaction redacted;
     private final Pairs pairs;
     private volatile Mdc mdc;
 
-    HumeEvent(ILoggingEvent event, Detection detection, List<KeyValuePair> added) {
+    /**
+     * {@code event} with the pairs {@code added} (may be empty) for the codes {@code detection} (null for none),
+     * and the redacted texts {@code redacted} (null when nothing was redacted).
+     */
+    HumeEvent(ILoggingEvent event, Detection detection, List<KeyValuePair> added, EventRedaction redacted) {
         this.event = event;
         this.detection = detection;
-        this.pairs = new Pairs(event.getKeyValuePairs(), added);
+        this.redacted = redacted;
+        this.pairs = new Pairs(redacted == null ? event.getKeyValuePairs() : redacted.pairs, added);
     }
 
-    /** The codes found in the original event. */
+    /** The codes found in the original event, or null when it has none. */
     Detection detection() {
         return detection;
     }
@@ -54,7 +63,7 @@ final class HumeEvent implements ILoggingEvent {
     @Override
     public Map<String, String> getMDCPropertyMap() {
         // The original captures its MDC lazily, on first call: ask it each time, wrap what it returns.
-        Map<String, String> base = event.getMDCPropertyMap();
+        Map<String, String> base = redacted != null && redacted.mdc != null ? redacted.mdc : event.getMDCPropertyMap();
         Mdc view = mdc;
         if (view == null || view.base != base) {
             view = new Mdc(base, pairs.added);
@@ -63,9 +72,30 @@ final class HumeEvent implements ILoggingEvent {
         return view;
     }
 
+    @Deprecated
     @Override
     public Map<String, String> getMdc() {
         return getMDCPropertyMap();
+    }
+
+    @Override
+    public String getMessage() {
+        return redacted == null ? event.getMessage() : redacted.message;
+    }
+
+    @Override
+    public Object[] getArgumentArray() {
+        return redacted == null ? event.getArgumentArray() : redacted.arguments;
+    }
+
+    @Override
+    public String getFormattedMessage() {
+        return redacted == null ? event.getFormattedMessage() : redacted.formattedMessage;
+    }
+
+    @Override
+    public IThrowableProxy getThrowableProxy() {
+        return redacted == null ? event.getThrowableProxy() : redacted.throwable;
     }
 
     @Override
@@ -78,20 +108,8 @@ final class HumeEvent implements ILoggingEvent {
         return event.getLevel();
     }
 
-    @Override
-    public String getMessage() {
-        return event.getMessage();
-    }
 
-    @Override
-    public Object[] getArgumentArray() {
-        return event.getArgumentArray();
-    }
 
-    @Override
-    public String getFormattedMessage() {
-        return event.getFormattedMessage();
-    }
 
     @Override
     public String getLoggerName() {
@@ -103,10 +121,6 @@ final class HumeEvent implements ILoggingEvent {
         return event.getLoggerContextVO();
     }
 
-    @Override
-    public IThrowableProxy getThrowableProxy() {
-        return event.getThrowableProxy();
-    }
 
     @Override
     public StackTraceElement[] getCallerData() {
@@ -116,11 +130,6 @@ final class HumeEvent implements ILoggingEvent {
     @Override
     public boolean hasCallerData() {
         return event.hasCallerData();
-    }
-
-    @Override
-    public Marker getMarker() {
-        return event.getMarker();
     }
 
     @Override
@@ -153,12 +162,13 @@ final class HumeEvent implements ILoggingEvent {
         event.prepareForDeferredProcessing();
     }
 
+    /** As Logback's own events print themselves: {@code [LEVEL] message}, the message redacted. */
     @Override
     public String toString() {
-        return event.toString();
+        return "[" + getLevel() + "] " + getFormattedMessage();
     }
 
-    /** The original key-value pairs, then the added ones. Serialized as the original ones only. */
+    /** The original key-value pairs (redacted), then the added ones. Serialized without the added ones. */
     static final class Pairs extends AbstractList<KeyValuePair> implements RandomAccess, Serializable {
         private static final long serialVersionUID = 1L;
         private final transient List<KeyValuePair> original;

@@ -36,7 +36,7 @@ public class HumeJsonProvider extends LoggingEventPatternJsonProvider {
     private static final String LABEL = "HumeJsonProvider";
     private static final String NEEDS = LABEL + " needs logstash-logback-encoder 8.x (Jackson 2) or 9.x (Jackson 3)";
 
-    private final ScanSettings settings = new ScanSettings();
+    private final CommonProperties settings = new CommonProperties();
     private boolean prefixSet;
     private String fieldName;
 
@@ -91,13 +91,13 @@ public class HumeJsonProvider extends LoggingEventPatternJsonProvider {
             fieldName = null;
             nest = null;
         }
-        HumeFields fields;
+        EventFields fields;
         if (nest != null) {
             if (prefixSet) {
                 addWarn(LABEL + ": fieldPrefix is not used when fieldName is set (fields nested under "
                         + nest + " have bare names)");
             }
-            fields = HumeFields.withPrefix("");
+            fields = EventFields.withPrefix("");
         } else {
             fields = settings.fields(this, LABEL);
         }

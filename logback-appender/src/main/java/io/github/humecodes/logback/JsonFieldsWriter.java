@@ -22,11 +22,11 @@ final class JsonFieldsWriter implements NodeWriter<ILoggingEvent> {
     static final String JACKSON_2_GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
 
     private final EventScanner scanner;
-    private final HumeFields fields;
+    private final EventFields fields;
     /** The object the fields are nested under, or null: flat. */
     private final String nest;
 
-    JsonFieldsWriter(EventScanner scanner, HumeFields fields, String nest) {
+    JsonFieldsWriter(EventScanner scanner, EventFields fields, String nest) {
         this.scanner = scanner;
         this.fields = fields;
         this.nest = nest;
@@ -70,7 +70,7 @@ final class JsonFieldsWriter implements NodeWriter<ILoggingEvent> {
     private void write(Detection found, ILoggingEvent event, Out out) {
         if (nest == null) {
             fields.write(found, event, out);
-        } else if (!HumeFields.has(event, nest)) {
+        } else if (!EventFields.has(event, nest)) {
             out.startObject(nest);
             fields.write(found, null, out);
             out.endObject();

@@ -40,6 +40,33 @@ class HumeConverterTest {
     }
 
     @Test
+    void theCompositeFormPrintsItsSubPatternOnlyForCodedEvents() {
+        LoggerContext context = Logs.configure("converter-composite.xml");
+        CaptureAppender out = Logs.appender(context, "PATTERN");
+        Logger log = context.getLogger("voiceagent");
+
+        log.error("hume(E0203): too long");
+        log.info("connected");
+        context.getMDCAdapter().put("ws.close_code", "1011");
+        log.warn("socket closed, W0105 first");
+        log.info("socket closed");
+        context.getMDCAdapter().clear();
+
+        assertThat(out.lines).containsExactly(
+                "hume(E0203): too long|[E0203] |media/error   |ERROR E0203|x|||",
+                "connected||              |||||",
+                // The inner %hume{codes} has a scanner of its own, which does not read the MDC.
+                "socket closed, W0105 first|[W0105] |no_result/info|WARN W0105|x|||",
+                "socket closed||              |INFO ||||");
+        assertThat(Logs.errors(context)).containsExactlyInAnyOrder(
+                "HumeConverter %hume(...){colour=red}: unknown option 'colour=red'; use catalog=FILE, maxScanChars=N"
+                        + " or scanMdc=true|false; printing nothing",
+                "HumeConverter %hume(...){code}: unknown option 'code'; use catalog=FILE, maxScanChars=N"
+                        + " or scanMdc=true|false; printing nothing");
+        context.stop();
+    }
+
+    @Test
     void theReadmeSnippet() {
         PrintStream console = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -56,7 +83,7 @@ class HumeConverterTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "ERROR voiceagent.evi [E0203 media/error] hume(E0203): Your audio file was too long",
-                "INFO  voiceagent.evi [ /] connected");
+                "INFO  voiceagent.evi connected");
         assertThat(Logs.problems(context)).isEmpty();
     }
 }

@@ -117,8 +117,8 @@ class HumeEnrichingAppenderTest {
     void aChildThatThrowsDoesNotStopTheOthersAndItsFailuresAreReportedThrottled() {
         ThrowingAppender broken = Logs.appender(context, "BROKEN");
         HumeEnrichingAppender hume = Logs.appender(context, "HUME");
-        AtomicLong now = new AtomicLong();
-        hume.setClock(now::get);
+        AtomicLong now = TestClock.NOW;
+        now.set(0);
         for (int i = 0; i < 10; i++) {
             log.error("E0300 call {}", i);
         }

@@ -17,13 +17,13 @@ class HumeTurboFilterTest {
     private LoggerContext context;
     private CaptureAppender out;
     private HumeTurboFilter filter;
-    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final AtomicLong now = TestClock.NOW;
 
     private Logger configure(String force, String maxRepeats, String window) {
+        now.set(1_000_000_000L);
         context = Logs.configure("turbo.xml", Map.of("FORCE", force, "MAX_REPEATS", maxRepeats, "WINDOW", window));
         out = Logs.appender(context, "OUT");
         filter = (HumeTurboFilter) context.getTurboFilterList().get(0);
-        filter.setClock(now::get);
         return context.getLogger("voiceagent.evi");
     }
 
@@ -38,6 +38,7 @@ class HumeTurboFilterTest {
     void defaults() {
         HumeTurboFilter fresh = new HumeTurboFilter();
         assertThat(fresh.getForceLogSeverity()).isEqualTo("critical");
+        assertThat(fresh.isForceLogParameters()).isFalse();
         assertThat(fresh.getMaxRepeats()).isZero();
         assertThat(fresh.getRepeatWindow().getMilliseconds()).isEqualTo(60_000);
         assertThat(fresh.getCatalog()).isNull();
@@ -48,8 +49,9 @@ class HumeTurboFilterTest {
     void aCriticalCodeLoggedAtDebugIsForcedThroughAnInfoLogger() {
         Logger log = configure("critical", "0", "1 minute");
         log.debug("HumeError: CODE E0300: out of credits");
-        log.debug("account {}", "E0301 monthly limit");
+        log.debug("account {}", "E0301 monthly limit");      // a text parameter: not read by default
         log.debug("call failed", new IllegalStateException("wrapped", new RuntimeException("I0100 outage")));
+        log.debug("call {} failed", 7, new IllegalStateException("E0301 monthly limit")); // the last parameter
         log.debug("HumeError: CODE W0105: no speech");      // info: not forced
         log.debug("Error (E0705): disconnected");            // error: not forced at critical
         log.debug("nothing at all");
@@ -57,9 +59,24 @@ class HumeTurboFilterTest {
 
         assertThat(out.lines).containsExactly(
                 "DEBUG voiceagent.evi HumeError: CODE E0300: out of credits",
-                "DEBUG voiceagent.evi account E0301 monthly limit",
                 "DEBUG voiceagent.evi call failed",
+                "DEBUG voiceagent.evi call 7 failed",
                 "TRACE voiceagent.evi E0300 at trace too");
+        assertThat(Logs.problems(context)).isEmpty();
+    }
+
+    @Test
+    void textParametersOfDisabledCallsAreReadWhenAskedFor() {
+        context = Logs.configure("turbo.xml", Map.of("FORCE", "critical", "MAX_REPEATS", "0", "WINDOW", "1 minute",
+                "PARAMETERS", "true"));
+        out = Logs.appender(context, "OUT");
+        Logger log = context.getLogger("voiceagent.evi");
+        assertThat(((HumeTurboFilter) context.getTurboFilterList().get(0)).isForceLogParameters()).isTrue();
+        log.debug("account {}", "E0301 monthly limit");
+        log.debug("account {} {}", 42, new StringBuilder("HumeError: CODE E0300"));
+        log.debug("account {}", "W0105 no speech");           // info: not forced
+        assertThat(out.lines).containsExactly("DEBUG voiceagent.evi account E0301 monthly limit",
+                "DEBUG voiceagent.evi account 42 HumeError: CODE E0300");
         assertThat(Logs.problems(context)).isEmpty();
     }
 

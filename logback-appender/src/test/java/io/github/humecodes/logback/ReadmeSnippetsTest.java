@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The README's JSON snippets, as users copy them: file appenders writing JSON lines. */
 class ReadmeSnippetsTest {
+    private static final String KEY = CredentialRenderings.KEY;
+
     @TempDir
     Path dir;
 
@@ -20,6 +22,7 @@ class ReadmeSnippetsTest {
         LoggerContext context = Logs.configure(resource, Map.of("LOG_DIR", dir.toString()));
         context.getLogger("voiceagent").error("EVI Error: Code=E0715, Slug=max_duration_timeout");
         context.getLogger("voiceagent").info("connected");
+        context.getLogger("voiceagent").info("connecting to wss://api.hume.ai/v0/evi/chat?api_key=" + KEY);
         List<String> problems = Logs.problems(context);
         context.stop();
         assertThat(problems).isEmpty();
@@ -34,6 +37,18 @@ class ReadmeSnippetsTest {
         assertThat(first.get("hume.category").asString()).isEqualTo("session");
         assertThat(first.get("hume.severity").asString()).isEqualTo("info");
         assertThat(Logs.json(lines.get(1)).has("hume.code")).isFalse();
+        assertThat(Logs.json(lines.get(2)).get("message").asString())
+                .isEqualTo("connecting to wss://api.hume.ai/v0/evi/chat?api_key=REDACTED");
+    }
+
+    @Test
+    void theValueMaskerOfTheEncoderOnTheClassPath() throws Exception {
+        boolean jackson3 = System.getProperty("humecodes.lle.version").startsWith("9.");
+        List<String> lines = run(jackson3 ? "readme-masker.xml" : "readme-masker-jackson2.xml");
+        assertThat(Logs.json(lines.get(0)).get("message").asString())
+                .isEqualTo("EVI Error: Code=E0715, Slug=max_duration_timeout");
+        assertThat(Logs.json(lines.get(2)).get("message").asString())
+                .isEqualTo("connecting to wss://api.hume.ai/v0/evi/chat?api_key=REDACTED");
     }
 
     @Test
@@ -50,7 +65,7 @@ class ReadmeSnippetsTest {
     void theReadmeShowsTheseFilesAsTheyAre() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         for (String name : List.of("readme-appender.xml", "readme-provider.xml", "readme-converter.xml",
-                "readme-turbo.xml")) {
+                "readme-turbo.xml", "readme-masker.xml", "readme-masker-jackson2.xml")) {
             String xml = Files.readString(Path.of("src", "test", "resources", name)).strip();
             assertThat(readme).as(name).contains("```xml\n" + xml + "\n```");
         }

@@ -5,25 +5,25 @@ import ch.qos.logback.core.spi.ContextAware;
 import io.github.humecodes.Catalog;
 import io.github.humecodes.CatalogException;
 import io.github.humecodes.Detector;
+import io.github.humecodes.internal.HumeFields;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The settings every Logback component of this module shares ({@code catalog}, {@code maxScanChars},
- * {@code scanMdc}, {@code fieldPrefix}), and the one place that turns them into an {@link EventScanner} and
- * reports bad values. Not thread-safe: set from configuration, then read by {@code start()}.
+ * The properties the Logback components of this module have in common ({@code catalog}, {@code maxScanChars},
+ * {@code scanMdc}, {@code fieldPrefix}), and the one place that turns them into an {@link EventScanner} and the
+ * field names, reporting bad values. Not thread-safe: set from configuration, then read by {@code start()}.
  */
-final class ScanSettings {
-    static final String DEFAULT_FIELD_PREFIX = "hume.";
+final class CommonProperties {
     /** Context object: the catalogs a start-up line was said for in this context (reset with the context). */
     static final String ANNOUNCED = "io.github.humecodes.logback.announcedCatalogs";
 
     private String catalog;
     private int maxScanChars = Detector.DEFAULT_MAX_SCAN_CHARS;
     private boolean scanMdc;
-    private String fieldPrefix = DEFAULT_FIELD_PREFIX;
+    private String fieldPrefix = HumeFields.DEFAULT_PREFIX;
 
     String catalog() {
         return catalog;
@@ -111,32 +111,20 @@ final class ScanSettings {
     }
 
     /**
-     * The field names for {@code fieldPrefix}. A null prefix, or one holding whitespace, control characters,
-     * quotes or {@code =} (they would break {@code key=value} and line-based formats such as {@code %kvp} and
-     * logfmt), is reported and replaced by the default. An empty prefix gives bare names.
+     * The field names for {@code fieldPrefix}. A prefix core's {@link HumeFields#prefixProblem} rejects (null, or
+     * holding whitespace, control characters, quotes or {@code =}, which would break {@code key=value} and
+     * line-based formats such as {@code %kvp} and logfmt) is reported and replaced by the default. An empty
+     * prefix gives bare names.
      */
-    HumeFields fields(ContextAware owner, String label) {
+    EventFields fields(ContextAware owner, String label) {
         String prefix = fieldPrefix;
-        if (prefix == null) {
-            owner.addError(label + ": fieldPrefix must not be null; using " + DEFAULT_FIELD_PREFIX);
-            prefix = DEFAULT_FIELD_PREFIX;
-        } else if (!validPrefix(prefix)) {
-            owner.addError(label + ": fieldPrefix must not contain whitespace, control characters, quotes or '=',"
-                    + " was '" + printable(prefix) + "'; using " + DEFAULT_FIELD_PREFIX);
-            prefix = DEFAULT_FIELD_PREFIX;
+        String problem = HumeFields.prefixProblem(prefix);
+        if (problem != null) {
+            owner.addError(label + ": fieldPrefix " + problem + (prefix == null ? "" : ", was '" + printable(prefix)
+                    + "'") + "; using " + HumeFields.DEFAULT_PREFIX);
+            prefix = HumeFields.DEFAULT_PREFIX;
         }
-        return HumeFields.withPrefix(prefix);
-    }
-
-    private static boolean validPrefix(String prefix) {
-        for (int i = 0; i < prefix.length(); i++) {
-            char c = prefix.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                    || c == '"' || c == '\'' || c == '=') {
-                return false;
-            }
-        }
-        return true;
+        return EventFields.withPrefix(prefix);
     }
 
     /** The prefix as it can be shown in one status line: control characters escaped. */
