@@ -31,6 +31,10 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     private final Detector detector;
     /** Whether {@code exception.stacktrace} is skipped: an exception event's throwable holds what it prints. */
     private boolean skipStacktrace;
+    /** Whether the attributes read are the span's or record's own, not an event's. */
+    private boolean own;
+    /** The bits ({@link HumeAttributes#presentBit}) of the {@code hume.*} names the item's own attributes hold. */
+    private int present;
     private Detection found;
 
     AttributeScan(Detector detector) {
@@ -46,9 +50,29 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         this.found = soFar;
         if (!attributes.isEmpty()) {
             this.skipStacktrace = skipStacktrace;
+            this.own = false;
             attributes.forEach(this);
         }
         return found;
+    }
+
+    /**
+     * {@code soFar} with the codes of the span's or record's own {@code attributes} added; notes on the way which
+     * {@code hume.*} names they hold ({@link #present()}).
+     */
+    Detection scanOwn(Attributes attributes, Detection soFar) {
+        this.found = soFar;
+        if (!attributes.isEmpty()) {
+            this.skipStacktrace = false;
+            this.own = true;
+            attributes.forEach(this);
+        }
+        return found;
+    }
+
+    /** The bits of the {@code hume.*} names that the attributes given to {@link #scanOwn} hold. */
+    int present() {
+        return present;
     }
 
     /**
@@ -93,14 +117,17 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
 
     @Override
     public void accept(AttributeKey<?> key, Object value) {
-        if (skipStacktrace && key.getKey().equals(EXCEPTION_STACKTRACE)) {
+        String name = key.getKey();
+        if (own) {
+            present |= HumeAttributes.presentBit(name);
+        } else if (skipStacktrace && name.equals(EXCEPTION_STACKTRACE)) {
             return;
         }
         if (value instanceof Value) {
-            value(key.getKey(), (Value<?>) value, 0, MAX_VALUES);
+            value(name, (Value<?>) value, 0, MAX_VALUES);
         } else {
             // Strings, longs and their arrays; booleans and doubles hold no code.
-            found = detector.scanValue(key.getKey(), value, found);
+            found = detector.scanValue(name, value, found);
         }
     }
 }

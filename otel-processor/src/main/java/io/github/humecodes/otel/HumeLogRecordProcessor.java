@@ -3,7 +3,6 @@ package io.github.humecodes.otel;
 import io.github.humecodes.Catalog;
 import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.common.ValueType;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -42,8 +41,8 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     private final Failures failures = new Failures(HumeLogRecordProcessor.class);
 
     private HumeLogRecordProcessor(Builder b) {
-        this.detector = b.scan.detector();
-        this.counter = b.scan.counter(detector.catalog());
+        this.detector = b.settings.detector();
+        this.counter = b.settings.counter(detector.catalog());
     }
 
     /** A processor over the built-in catalog that records no metric. */
@@ -59,25 +58,20 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     public void onEmit(Context context, ReadWriteLogRecord logRecord) {
         try {
             Detection found = null;
-            AttributeScan scan = null;
+            AttributeScan scan = new AttributeScan(detector);
             Value<?> body = logRecord.getBodyValue();
             if (body != null) {
                 if (body.getType() == ValueType.STRING) {
                     found = detector.scan((String) body.getValue(), null);
                 } else {
-                    scan = new AttributeScan(detector);
                     found = scan.scanBody(body, null);
                 }
             }
-            Attributes attributes = logRecord.getAttributes();
-            if (!attributes.isEmpty()) {
-                scan = scan == null ? new AttributeScan(detector) : scan;
-                found = scan.scan(attributes, false, found);
-            }
+            found = scan.scanOwn(logRecord.getAttributes(), found);
             if (found == null) {
                 return;
             }
-            HumeAttributes.addTo(logRecord, attributes, found);
+            HumeAttributes.addTo(logRecord, scan.present(), found);
             if (counter != null) {
                 counter.count(found.primary(), CodeCounter.Signal.LOG);
             }
@@ -96,7 +90,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
 
     /** Builds {@link HumeLogRecordProcessor}s. Not thread-safe. */
     public static final class Builder {
-        private final ScanSettings scan = new ScanSettings();
+        private final ProcessorSettings settings = new ProcessorSettings();
 
         private Builder() {
         }
@@ -107,7 +101,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          * @throws NullPointerException when {@code catalog} is null; the builder keeps its previous catalog
          */
         public Builder setCatalog(Catalog catalog) {
-            scan.setCatalog(catalog);
+            settings.setCatalog(catalog);
             return this;
         }
 
@@ -118,7 +112,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          *     bound
          */
         public Builder setMaxScanChars(int maxScanChars) {
-            scan.setMaxScanChars(maxScanChars);
+            settings.setMaxScanChars(maxScanChars);
             return this;
         }
 
@@ -128,17 +122,17 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          * @throws NullPointerException when {@code meterProvider} is null; the builder keeps its previous one
          */
         public Builder setMeterProvider(MeterProvider meterProvider) {
-            scan.setMeterProvider(meterProvider);
+            settings.setMeterProvider(meterProvider);
             return this;
         }
 
         Builder setDetector(Detector detector) {
-            scan.setDetector(detector);
+            settings.setDetector(detector);
             return this;
         }
 
         Builder setCounter(CodeCounter counter) {
-            scan.setCounter(counter);
+            settings.setCounter(counter);
             return this;
         }
 

@@ -53,9 +53,9 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     private final Failures failures = new Failures(HumeSpanProcessor.class);
 
     private HumeSpanProcessor(Builder b) {
-        this.detector = b.scan.detector();
+        this.detector = b.settings.detector();
         this.markErrorStatus = b.markErrorStatus;
-        this.counter = b.scan.counter(detector.catalog());
+        this.counter = b.settings.counter(detector.catalog());
     }
 
     /** A processor over the built-in catalog that marks error status and records no metric. */
@@ -72,11 +72,12 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         try {
             // Status and events can only be read through a snapshot; it is the one cost of a span without codes.
             SpanData data = span.toSpanData();
-            Detection found = scan(data);
+            AttributeScan attributes = new AttributeScan(detector);
+            Detection found = scan(data, attributes);
             if (found == null) {
                 return;
             }
-            HumeAttributes.addTo(span, data.getAttributes(), found);
+            HumeAttributes.addTo(span, attributes.present(), found);
             HumeCode primary = found.primary();
             if (markErrorStatus && primary.severity().atLeast(Severity.ERROR)
                     && data.getStatus().getStatusCode() == StatusCode.UNSET) {
@@ -93,9 +94,8 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     }
 
     /** The codes of one span, or null. */
-    private Detection scan(SpanData span) {
+    private Detection scan(SpanData span, AttributeScan attributes) {
         Detection found = detector.scan(span.getStatus().getDescription(), null);
-        AttributeScan attributes = null;
         List<EventData> events = span.getEvents();
         for (int i = 0, n = events.size(); i < n; i++) {
             EventData event = events.get(i);
@@ -104,16 +104,9 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             if (recorded) {
                 found = detector.scan(((ExceptionEventData) event).getException(), found);
             }
-            if (!event.getAttributes().isEmpty()) {
-                attributes = attributes == null ? new AttributeScan(detector) : attributes;
-                found = attributes.scan(event.getAttributes(), recorded, found);
-            }
+            found = attributes.scan(event.getAttributes(), recorded, found);
         }
-        if (!span.getAttributes().isEmpty()) {
-            attributes = attributes == null ? new AttributeScan(detector) : attributes;
-            found = attributes.scan(span.getAttributes(), false, found);
-        }
-        return found;
+        return attributes.scanOwn(span.getAttributes(), found);
     }
 
     private static boolean hasClass(String name) {
@@ -164,7 +157,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
 
     /** Builds {@link HumeSpanProcessor}s. Not thread-safe. */
     public static final class Builder {
-        private final ScanSettings scan = new ScanSettings();
+        private final ProcessorSettings settings = new ProcessorSettings();
         private boolean markErrorStatus = true;
 
         private Builder() {
@@ -176,7 +169,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
          * @throws NullPointerException when {@code catalog} is null; the builder keeps its previous catalog
          */
         public Builder setCatalog(Catalog catalog) {
-            scan.setCatalog(catalog);
+            settings.setCatalog(catalog);
             return this;
         }
 
@@ -187,7 +180,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
          *     bound
          */
         public Builder setMaxScanChars(int maxScanChars) {
-            scan.setMaxScanChars(maxScanChars);
+            settings.setMaxScanChars(maxScanChars);
             return this;
         }
 
@@ -203,17 +196,17 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
          * @throws NullPointerException when {@code meterProvider} is null; the builder keeps its previous one
          */
         public Builder setMeterProvider(MeterProvider meterProvider) {
-            scan.setMeterProvider(meterProvider);
+            settings.setMeterProvider(meterProvider);
             return this;
         }
 
         Builder setDetector(Detector detector) {
-            scan.setDetector(detector);
+            settings.setDetector(detector);
             return this;
         }
 
         Builder setCounter(CodeCounter counter) {
-            scan.setCounter(counter);
+            settings.setCounter(counter);
             return this;
         }
 

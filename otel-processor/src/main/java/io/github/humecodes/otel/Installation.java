@@ -1,5 +1,6 @@
 package io.github.humecodes.otel;
 
+import io.github.humecodes.internal.HumeFields;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ final class Installation {
         if (oneCatalog) {
             b.append(", ").append(catalog(parts.get(0)));
         }
-        return b.append(counted ? ", counter " + CodeCounter.NAME : ", no counter (metrics disabled)").toString();
+        return b.append(counted ? ", counter " + HumeFields.METRIC_NAME : ", no counter (metrics disabled)").toString();
     }
 
     private static String catalog(Part p) {

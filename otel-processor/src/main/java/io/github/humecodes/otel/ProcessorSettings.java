@@ -6,7 +6,7 @@ import io.opentelemetry.api.metrics.MeterProvider;
 import java.util.Objects;
 
 /** The settings both processor builders share: catalog, scan bound and metric. Not thread-safe. */
-final class ScanSettings {
+final class ProcessorSettings {
     private Catalog catalog = Catalog.builtIn();
     private int maxScanChars = Detector.DEFAULT_MAX_SCAN_CHARS;
     private MeterProvider meterProvider;
