@@ -2,7 +2,7 @@ package io.github.humecodes.otel;
 
 import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
-import io.github.humecodes.HumeCode;
+import io.github.humecodes.internal.Credentials;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Finds codes in attributes, by the core's one rule for structured values ({@link Detector#scanValue}): a string
- * is read like message text (a code anywhere in it counts), a number under a close-code key
- * ({@code websocket.close.code=1011}) is a close code, and arrays are read element by element. Structured log
- * bodies and {@code Value} attributes are read the same way, through nested maps and lists up to
- * {@value #MAX_DEPTH} levels and {@value #MAX_VALUES} values.
- * Names no SDK constant newer than 1.42 ({@code AttributeType.VALUE} came with 1.59), and switches over no SDK
- * enum. Visits with {@link Attributes#forEach} so that no list of entries is built. Reusable within one span or
- * record; not thread-safe.
+ * The one visit of a span's or log record's texts and attributes. It finds codes, by the core's one rule for
+ * structured values ({@link Detector#scanValue}): a string is read like message text (a code anywhere in it
+ * counts), a number under a close-code key ({@code websocket.close.code=1011}) is a close code, and arrays are read
+ * element by element; structured log bodies and {@code Value} attributes the same way, through nested maps and
+ * lists up to {@value #MAX_DEPTH} levels and {@value #MAX_VALUES} values. On the item's own attributes it also
+ * notes which {@code hume.*} names are present, and, when credentials are redacted, the {@link Credentials#flags}
+ * of each string and whether a key names a credential, so that a span or record with no credential costs this
+ * visit and nothing more ({@link #mayHoldCredentials()}).
+ *
+ * <p>Names no SDK constant newer than 1.42 ({@code AttributeType.VALUE} came with 1.59), and switches over no SDK
+ * enum. Visits with {@link Attributes#forEach} so that no list of entries is built. One per span or record; not
+ * thread-safe.
  */
 final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
@@ -28,51 +32,53 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     static final int MAX_DEPTH = Detector.MAX_VALUE_DEPTH;
     static final int MAX_VALUES = Detector.MAX_VALUES;
 
+    /** {@link #mode}: credentials are looked for. */
+    private static final int REDACT = 1;
+    /** {@link #mode}: the attributes visited are the item's own, not an event's. */
+    private static final int OWN = 2;
+    /** {@link #mode}: {@code exception.stacktrace} is skipped, an exception event's throwable holds what it prints. */
+    private static final int SKIP_STACKTRACE = 4;
+    /** {@link #credentials}: a key that names a credential in a Hume scope ({@code authorization}, {@code api_key}). */
+    private static final int SCOPED_KEY = 4;
+
     private final Detector detector;
-    /** Whether {@code exception.stacktrace} is skipped: an exception event's throwable holds what it prints. */
-    private boolean skipStacktrace;
-    /** Whether the attributes read are the span's or record's own, not an event's. */
-    private boolean own;
+    private int mode;
     /** The bits ({@link HumeAttributes#presentBit}) of the {@code hume.*} names the item's own attributes hold. */
     private int present;
+    /** {@link Credentials#MAY_HOLD} and {@link Credentials#MARKS_HUME} as seen on any text, and {@link #SCOPED_KEY}. */
+    private int credentials;
     private Detection found;
 
-    AttributeScan(Detector detector) {
+    /** {@code redact}: whether credentials are looked for as well as codes. */
+    AttributeScan(Detector detector, boolean redact) {
         this.detector = detector;
+        this.mode = redact ? REDACT : 0;
     }
 
     /**
-     * {@code soFar} with the codes of {@code attributes} added after its own; itself when none are new. With
-     * {@code skipStacktrace}, the {@code exception.stacktrace} attribute (long, and made of the class names and
+     * {@code soFar} with the codes of an event's {@code attributes} added after its own; itself when none are new.
+     * With {@code skipStacktrace}, the {@code exception.stacktrace} attribute (long, and made of the class names and
      * messages of a throwable already read) is not read again.
      */
     Detection scan(Attributes attributes, boolean skipStacktrace, Detection soFar) {
-        this.found = soFar;
-        if (!attributes.isEmpty()) {
-            this.skipStacktrace = skipStacktrace;
-            this.own = false;
-            attributes.forEach(this);
-        }
-        return found;
+        return visit(attributes, skipStacktrace ? SKIP_STACKTRACE : 0, soFar);
     }
 
     /**
      * {@code soFar} with the codes of the span's or record's own {@code attributes} added; notes on the way which
-     * {@code hume.*} names they hold ({@link #present()}).
+     * {@code hume.*} names they hold and whether they may hold credentials.
      */
     Detection scanOwn(Attributes attributes, Detection soFar) {
+        return visit(attributes, OWN, soFar);
+    }
+
+    private Detection visit(Attributes attributes, int what, Detection soFar) {
         this.found = soFar;
         if (!attributes.isEmpty()) {
-            this.skipStacktrace = false;
-            this.own = true;
+            mode = (mode & REDACT) | what;
             attributes.forEach(this);
         }
         return found;
-    }
-
-    /** The bits of the {@code hume.*} names that the attributes given to {@link #scanOwn} hold. */
-    int present() {
-        return present;
     }
 
     /**
@@ -83,6 +89,32 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         this.found = soFar;
         value(null, body, 0, MAX_VALUES);
         return found;
+    }
+
+    /** Notes whether {@code text}, one of the item's own (a status description, a name, a body), may hold one. */
+    void noteText(String text) {
+        if ((mode & REDACT) != 0) {
+            credentials |= Credentials.flags(text);
+        }
+    }
+
+    /** The bits of the {@code hume.*} names that the attributes given to {@link #scanOwn} hold. */
+    int present() {
+        return present;
+    }
+
+    /**
+     * Whether a text noted may hold a credential, or a key names one where the item is Hume's: only then is it
+     * worth looking for credentials to redact.
+     */
+    boolean mayHoldCredentials() {
+        return (credentials & Credentials.MAY_HOLD) != 0
+                || ((credentials & SCOPED_KEY) != 0 && humeScope());
+    }
+
+    /** Whether a text noted names Hume ({@link Credentials#MARKS_HUME}) or a key only Hume uses was seen. */
+    boolean humeScope() {
+        return (credentials & Credentials.MARKS_HUME) != 0;
     }
 
     /**
@@ -118,9 +150,12 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     @Override
     public void accept(AttributeKey<?> key, Object value) {
         String name = key.getKey();
-        if (own) {
+        if ((mode & OWN) != 0) {
             present |= HumeAttributes.presentBit(name);
-        } else if (skipStacktrace && name.equals(EXCEPTION_STACKTRACE)) {
+            if ((mode & REDACT) != 0) {
+                noteCredentials(key, name, value);
+            }
+        } else if ((mode & SKIP_STACKTRACE) != 0 && name.equals(EXCEPTION_STACKTRACE)) {
             return;
         }
         if (value instanceof Value) {
@@ -128,6 +163,26 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         } else {
             // Strings, longs and their arrays; booleans and doubles hold no code.
             found = detector.scanValue(name, value, found);
+        }
+    }
+
+    /** Notes what a string or string array attribute tells of credentials: the flags of its texts, its key. */
+    private void noteCredentials(AttributeKey<?> key, String name, Object value) {
+        boolean text = value instanceof String;
+        if (!text && key.getType() != AttributeType.STRING_ARRAY) {
+            return;
+        }
+        if (Credentials.isCredentialKey(name, true)) {
+            // A name only Hume uses (x-hume-api-key) is a credential anywhere and names Hume; the rest only in scope.
+            credentials |= Credentials.isCredentialKey(name, false)
+                    ? Credentials.MAY_HOLD | Credentials.MARKS_HUME : SCOPED_KEY;
+        }
+        if (text) {
+            credentials |= Credentials.flags((String) value);
+        } else {
+            for (Object element : (List<?>) value) {
+                credentials |= Credentials.flags((String) element);
+            }
         }
     }
 }

@@ -3,12 +3,15 @@ package io.github.humecodes.otel;
 import io.github.humecodes.Catalog;
 import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.common.ValueType;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * Adds the {@code hume.*} attributes to log records that carry Hume codes, for applications that ship logs
@@ -20,6 +23,11 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * {@code exception.type} and {@code exception.stacktrace} attributes (anywhere in their text), in other
  * attributes whose value is exactly a code, and in numbers under a close-code key
  * ({@code websocket.close.code=1011}). Attributes the record already has are kept.
+ *
+ * <p>Hume credentials in the record's string attributes (each element of a string array too) become
+ * {@code REDACTED}, the rest of each value staying as it was ({@link Builder#setRedactCredentials}, on by
+ * default). A string body holding one is redacted only where the SDK lets a log record processor set the body,
+ * which no SDK up to 1.68 does: the body is then exported as it is, and the processor says so once (WARNING).
  *
  * <p>Log record processors see a record in the order they were added, and exporting processors copy the record
  * when they see it: add this processor before them (in order, or with
@@ -36,12 +44,17 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * passes on as it was.
  */
 public final class HumeLogRecordProcessor implements LogRecordProcessor {
+    private static final Logger LOGGER = Logger.getLogger(HumeLogRecordProcessor.class.getName());
     private final Detector detector;
+    private final boolean redactCredentials;
     private final CodeCounter counter;
     private final Failures failures = new Failures(HumeLogRecordProcessor.class);
+    /** Whether the body that could not be redacted was reported: once per processor. */
+    private final AtomicBoolean bodyNotice = new AtomicBoolean();
 
     private HumeLogRecordProcessor(Builder b) {
         this.detector = b.settings.detector();
+        this.redactCredentials = b.settings.redactCredentials();
         this.counter = b.settings.counter(detector.catalog());
     }
 
@@ -58,16 +71,23 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     public void onEmit(Context context, ReadWriteLogRecord logRecord) {
         try {
             Detection found = null;
-            AttributeScan scan = new AttributeScan(detector);
+            AttributeScan scan = new AttributeScan(detector, redactCredentials);
+            String text = null;
             Value<?> body = logRecord.getBodyValue();
             if (body != null) {
                 if (body.getType() == ValueType.STRING) {
-                    found = detector.scan((String) body.getValue(), null);
+                    text = (String) body.getValue();
+                    found = detector.scan(text, null);
+                    scan.noteText(text);
                 } else {
                     found = scan.scanBody(body, null);
                 }
             }
-            found = scan.scanOwn(logRecord.getAttributes(), found);
+            Attributes attributes = logRecord.getAttributes();
+            found = scan.scanOwn(attributes, found);
+            if (redactCredentials && scan.mayHoldCredentials()) {
+                redact(logRecord, scan.humeScope(), attributes, text);
+            }
             if (found == null) {
                 return;
             }
@@ -82,10 +102,24 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
         }
     }
 
+    /** Replaces the credentials in the record's attributes, and in its string body where the SDK allows it. */
+    private void redact(ReadWriteLogRecord logRecord, boolean humeScope, Attributes attributes, String body)
+            throws Throwable {
+        CredentialRedaction redaction = new CredentialRedaction(humeScope);
+        redaction.redactAttributes(logRecord, attributes);
+        String redacted = redaction.redact(body);
+        if (redacted != body && !LogBodySetter.set(logRecord, redacted) && bodyNotice.compareAndSet(false, true)) {
+            LOGGER.warning("humecodes: a log record's body holds a Hume credential, and this OpenTelemetry SDK does"
+                    + " not let a log record processor change a body: it is exported as it is (its attributes are"
+                    + " redacted). Redact it where the line is written, for example by sending the application's"
+                    + " log events through humecodes' Logback appender. Said once.");
+        }
+    }
+
     @Override
     public String toString() {
-        return "HumeLogRecordProcessor{maxScanChars=" + detector.maxScanChars() + ", metric=" + (counter != null)
-                + "}";
+        return "HumeLogRecordProcessor{redactCredentials=" + redactCredentials + ", maxScanChars="
+                + detector.maxScanChars() + ", metric=" + (counter != null) + "}";
     }
 
     /** Builds {@link HumeLogRecordProcessor}s. Not thread-safe. */
@@ -113,6 +147,15 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          */
         public Builder setMaxScanChars(int maxScanChars) {
             settings.setMaxScanChars(maxScanChars);
+            return this;
+        }
+
+        /**
+         * Whether the values of Hume credentials in the record's attributes (and its string body, where the SDK lets
+         * a processor change it) are replaced with {@code REDACTED}; true by default.
+         */
+        public Builder setRedactCredentials(boolean redactCredentials) {
+            settings.setRedactCredentials(redactCredentials);
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.humecodes.Catalog;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -94,7 +95,10 @@ class DeclarativeConfigurationTest {
         }
     }
 
-    /** Ends a span and emits a log record that carry E0300, beside attributes of every other type. */
+    /**
+     * Ends a span and emits a log record that carry E0300, beside attributes of every other type and an API key in
+     * a captured header.
+     */
     private static void sendE0300(OpenTelemetrySdk sdk) {
         Span span = sdk.getTracer("test").spanBuilder("tts.synthesize").startSpan();
         span.setAttribute("tts.voice", "ito");
@@ -102,11 +106,19 @@ class DeclarativeConfigurationTest {
         span.setAttribute("attempt", 2L);
         span.setAttribute("ratio", 0.5);
         span.setAttribute(AttributeKey.stringArrayKey("tags"), List.of("a", "b"));
+        span.setAttribute(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
+                List.of(CredentialRedactionTest.KEY));
         span.recordException(new IllegalStateException("hume(E0300): out of credits"));
         span.end();
         sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits")
-                .setAttribute(AttributeKey.booleanKey("retry"), true).emit();
+                .setAttribute(AttributeKey.booleanKey("retry"), true)
+                .setAttribute(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
+                        List.of(CredentialRedactionTest.KEY)).emit();
         sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String> apiKeyHeader(Attributes attributes) {
+        return attributes.get(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"));
     }
 
     private static SpanData exportedSpan() {
@@ -145,10 +157,12 @@ class DeclarativeConfigurationTest {
         assertEnriched(exportedLog().getAttributes(), "E0300");
         assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
                 "E0300 billing critical log = 1");
+        assertThat(apiKeyHeader(span.getAttributes())).containsExactly("REDACTED");
+        assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(messages(Level.WARNING)).isEmpty();
         assertThat(messages(Level.INFO)).containsExactly("humecodes is active through declarative configuration:"
                 + " log record processor and span processor, catalog built-in (" + BUILT_IN_CODES
-                + " codes), counter hume.codes");
+                + " codes), counter hume.codes, credentials redacted");
     }
 
     @Test
@@ -158,10 +172,13 @@ class DeclarativeConfigurationTest {
                 + "{\"code\":\"E0999\",\"category\":\"billing\",\"severity\":\"error\","
                 + "\"description\":\"Our own billing code.\"}]}", StandardCharsets.UTF_8);
         OpenTelemetrySdk sdk = start(file("\n        mark_error_status: false\n        catalog: " + catalog
-                + "\n        metrics_enabled: false", "\n        max_scan_chars: 12"));
+                + "\n        metrics_enabled: false\n        redact_credentials: false", "\n        max_scan_chars: 12"));
         sendE0300(sdk);
         SpanData span = exportedSpan();
         assertThat(span.getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("warning");
+        // redact_credentials: false on the span processor only.
+        assertThat(apiKeyHeader(span.getAttributes())).containsExactly(CredentialRedactionTest.KEY);
+        assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         // "HumeError: E0300 ..." has its code past the first 12 characters.
         assertThat(exportedLog().getAttributes().get(HumeAttributes.CODE)).isNull();
@@ -173,7 +190,8 @@ class DeclarativeConfigurationTest {
         assertThat(messages(Level.WARNING)).isEmpty();
         assertThat(messages(Level.INFO)).containsExactly("humecodes is active through declarative configuration:"
                 + " log record processor (catalog built-in (" + BUILT_IN_CODES + " codes)) and span processor"
-                + " (catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes)), counter hume.codes");
+                + " (catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes)), counter hume.codes, credentials"
+                + " redacted by the log record processor only");
     }
 
     @Test
