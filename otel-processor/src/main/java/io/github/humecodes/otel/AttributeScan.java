@@ -93,7 +93,7 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
 
     /** Notes whether {@code text}, one of the item's own (a status description, a name, a body), may hold one. */
     void noteText(String text) {
-        if ((mode & REDACT) != 0) {
+        if ((mode & REDACT) != 0 && text != null) {
             credentials |= Credentials.flags(text);
         }
     }
@@ -110,6 +110,11 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     boolean mayHoldCredentials() {
         return (credentials & Credentials.MAY_HOLD) != 0
                 || ((credentials & SCOPED_KEY) != 0 && humeScope());
+    }
+
+    /** Whether a key seen names a credential where the item is Hume's ({@code authorization}, {@code api_key}). */
+    boolean credentialKey() {
+        return (credentials & SCOPED_KEY) != 0;
     }
 
     /** Whether a text noted names Hume ({@link Credentials#MARKS_HUME}) or a key only Hume uses was seen. */

@@ -25,9 +25,13 @@ final class CredentialRedaction implements BiConsumer<AttributeKey<?>, Object> {
         this.humeScope = humeScope;
     }
 
-    /** Replaces the credentials in {@code target}'s (a span's or log record's) {@code attributes}. */
-    void redactAttributes(Object target, Attributes attributes) {
+    /** Works out the replacements of the credentials in {@code attributes}; {@link #apply} writes them. */
+    void visit(Attributes attributes) {
         attributes.forEach(this);
+    }
+
+    /** Writes the replacements {@link #visit} found to {@code target}, a span or a log record. */
+    void apply(Object target) {
         if (keys != null) {
             for (int i = 0; i < keys.size(); i++) {
                 HumeAttributes.put(target, keys.get(i), values.get(i));

@@ -83,10 +83,28 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
                     found = scan.scanBody(body, null);
                 }
             }
-            Attributes attributes = logRecord.getAttributes();
-            found = scan.scanOwn(attributes, found);
-            if (redactCredentials && scan.mayHoldCredentials()) {
-                redact(logRecord, scan.humeScope(), attributes, text);
+            CredentialRedaction redaction = null;
+            // The SDK's own records are read where they are kept, under their lock; others by getAttributes().
+            if (SdkLogRecordReader.reads(logRecord)) {
+                Detection beforeAttributes = found;
+                synchronized (SdkLogRecordReader.lock(logRecord)) {
+                    Attributes attributes = SdkLogRecordReader.attributes(logRecord);
+                    found = scan.scanOwn(attributes, found);
+                    redaction = redaction(scan, attributes);
+                }
+                if (found != beforeAttributes && found.size() > 1) {
+                    // Kept in the order they were set; getAttributes() sorts them by key, the order of the codes
+                    // every SDK gives (see HumeSpanProcessor): read them again in it.
+                    found = scan.scan(logRecord.getAttributes(), false, beforeAttributes);
+                }
+            } else {
+                Attributes attributes = logRecord.getAttributes();
+                found = scan.scanOwn(attributes, found);
+                redaction = redaction(scan, attributes);
+            }
+            if (redaction != null) {
+                redaction.apply(logRecord);
+                redactBody(logRecord, redaction, text);
             }
             if (found == null) {
                 return;
@@ -102,11 +120,19 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
         }
     }
 
-    /** Replaces the credentials in the record's attributes, and in its string body where the SDK allows it. */
-    private void redact(ReadWriteLogRecord logRecord, boolean humeScope, Attributes attributes, String body)
+    /** The replacements of the credentials in the record's {@code attributes}, or null when it may hold none. */
+    private CredentialRedaction redaction(AttributeScan scan, Attributes attributes) {
+        if (!redactCredentials || !scan.mayHoldCredentials()) {
+            return null;
+        }
+        CredentialRedaction redaction = new CredentialRedaction(scan.humeScope());
+        redaction.visit(attributes);
+        return redaction;
+    }
+
+    /** Replaces the credentials in a string body where the SDK allows it; says once where it does not. */
+    private void redactBody(ReadWriteLogRecord logRecord, CredentialRedaction redaction, String body)
             throws Throwable {
-        CredentialRedaction redaction = new CredentialRedaction(humeScope);
-        redaction.redactAttributes(logRecord, attributes);
         String redacted = redaction.redact(body);
         if (redacted != body && !LogBodySetter.set(logRecord, redacted) && bodyNotice.compareAndSet(false, true)) {
             LOGGER.warning("humecodes: a log record's body holds a Hume credential, and this OpenTelemetry SDK does"

@@ -32,9 +32,10 @@ import java.util.List;
  *
  * <p>Hume credentials never leave the process through what a processor can change: the value of an API key,
  * token or secret in the span's string attributes (each element of a string array too: {@code url.full}'s
- * {@code api_key}, the {@code http.request.header.x-hume-api-key} header the Java agent captures), its name and its
- * status description (its status code kept) becomes {@code REDACTED}, the rest of each text staying as it was
- * ({@link Builder#setRedactCredentials}, on by default). An {@code Authorization} header's token is Hume's when the
+ * {@code api_key}, the {@code http.request.header.x-hume-api-key} header the Java agent captures) and its status
+ * description (its status code kept) becomes {@code REDACTED}, and so in its name where the rest of the span may
+ * hold a credential or names Hume (names hold none by any instrumentation's conventions, so they are not read
+ * otherwise), the rest of each text staying as it was ({@link Builder#setRedactCredentials}, on by default). An {@code Authorization} header's token is Hume's when the
  * span names Hume elsewhere (a {@code *.hume.ai} host, a Hume path, an {@code X-Hume-} header). Span events cannot
  * be changed by any processor, nor can the resource or links.
  *
@@ -123,9 +124,11 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
                 found = scan.scan(span.getAttributes(), false, beforeAttributes);
             }
             if (redactCredentials) {
-                String name = span.getName();
-                scan.noteText(name);
                 scan.noteText(description);
+                // Names hold no credential in any instrumentation's conventions: a name is read only when the rest
+                // of the span may hold one or names a credential (and then it may say the span is Hume's).
+                String name = scan.mayHoldCredentials() || scan.credentialKey() ? span.getName() : null;
+                scan.noteText(name);
                 if (scan.mayHoldCredentials()) {
                     redact(span, scan.humeScope(), attributes, name, status);
                 }
@@ -156,7 +159,8 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     private static void redact(ReadWriteSpan span, boolean humeScope, Attributes attributes, String name,
             StatusData status) {
         CredentialRedaction redaction = new CredentialRedaction(humeScope);
-        redaction.redactAttributes(span, attributes);
+        redaction.visit(attributes);
+        redaction.apply(span);
         String redactedName = redaction.redact(name);
         if (redactedName != name) {
             span.updateName(redactedName);

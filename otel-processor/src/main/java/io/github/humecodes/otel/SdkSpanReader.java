@@ -5,10 +5,6 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
@@ -16,17 +12,13 @@ import java.util.List;
  * {@code toSpanData()} makes of a span still ending (its attributes sorted into a new array, its events list, the
  * snapshot itself): no SDK up to 1.68 has a getter for a span's status or events, and {@code getAttributes()}
  * copies too. Only used in {@code onEnding}, on the thread ending the span: the SDK lets no other thread change a
- * span then, and the lock the SDK took to end it makes every earlier change visible.
+ * span then, and the lock it took to end the span makes every earlier change visible.
  *
- * <p>The fields are found once, by name and type, in the SDK's span class ({@code SdkSpan}: {@code attributes},
- * {@code events}, {@code status}, the same from SDK 1.42 to 1.68). Where they are not there, or cannot be read (a
- * later SDK that renamed them, a runtime that forbids it), {@link #reads} is false for every span and the caller
- * takes the snapshot; so it does for spans of other classes. Thread-safe.
+ * <p>The fields are found once ({@link SdkFields}) in the SDK's span class, {@code SdkSpan}: {@code attributes},
+ * {@code events} and {@code status}, the same from SDK 1.42 to 1.68. Where they are not there, {@link #reads} is
+ * false for every span and the caller takes the snapshot; so it does for spans of other classes. Thread-safe.
  */
 final class SdkSpanReader {
-    private static final String SPAN_CLASS_NAME = "io.opentelemetry.sdk.trace.SdkSpan";
-    private static final MethodType GETTER = MethodType.methodType(Object.class, ReadableSpan.class);
-
     /** The SDK's span class, or null when its fields cannot be read. */
     private static final Class<?> SPAN_CLASS;
     private static final MethodHandle ATTRIBUTES;
@@ -39,11 +31,10 @@ final class SdkSpanReader {
         MethodHandle events = null;
         MethodHandle status = null;
         try {
-            Class<?> c = Class.forName(SPAN_CLASS_NAME, false, ReadableSpan.class.getClassLoader());
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
-            attributes = getter(lookup, c, "attributes", Attributes.class);
-            events = getter(lookup, c, "events", List.class);
-            status = getter(lookup, c, "status", StatusData.class);
+            Class<?> c = SdkFields.sdkClass("io.opentelemetry.sdk.trace.SdkSpan", ReadableSpan.class);
+            attributes = SdkFields.getter(c, "attributes", Attributes.class);
+            events = SdkFields.getter(c, "events", List.class);
+            status = SdkFields.getter(c, "status", StatusData.class);
             spanClass = c;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // Not this SDK's layout, or not readable here: every span is read through its snapshot.
@@ -55,16 +46,6 @@ final class SdkSpanReader {
     }
 
     private SdkSpanReader() {
-    }
-
-    /** The getter of the instance field {@code name}, which must hold a {@code type}, as {@code (ReadableSpan)Object}. */
-    private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> c, String name, Class<?> type)
-            throws ReflectiveOperationException {
-        Field f = c.getDeclaredField(name);
-        if (Modifier.isStatic(f.getModifiers()) || !type.isAssignableFrom(f.getType())) {
-            throw new NoSuchFieldException(name + " of " + c.getName() + " is not a " + type.getName());
-        }
-        return lookup.unreflectGetter(f).asType(GETTER);
     }
 
     /** True when this SDK's spans are read where they are kept: the fields were found. */
@@ -79,30 +60,20 @@ final class SdkSpanReader {
 
     /** The attributes of a span that {@link #reads}: the SDK's own map, not a copy; never null. */
     static Attributes attributes(ReadableSpan span) {
-        Object a = get(ATTRIBUTES, span);
+        Object a = SdkFields.get(ATTRIBUTES, span);
         return a == null ? Attributes.empty() : (Attributes) a;
     }
 
     /** The events of a span that {@link #reads}, the SDK's own list; never null. */
     @SuppressWarnings("unchecked")
     static List<EventData> events(ReadableSpan span) {
-        Object e = get(EVENTS, span);
+        Object e = SdkFields.get(EVENTS, span);
         return e == null ? List.of() : (List<EventData>) e;
     }
 
     /** The status of a span that {@link #reads}. */
     static StatusData status(ReadableSpan span) {
-        Object s = get(STATUS, span);
+        Object s = SdkFields.get(STATUS, span);
         return s == null ? StatusData.unset() : (StatusData) s;
-    }
-
-    private static Object get(MethodHandle getter, ReadableSpan span) {
-        try {
-            return (Object) getter.invokeExact(span);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) { // a field getter throws nothing checked; the compiler cannot know
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -307,17 +307,38 @@ class CredentialRedactionTest {
     }
 
     @Test
-    void theSdksOwnSpansAreReadWhereTheyAreKept() {
-        // If a later SDK renames SdkSpan's fields this fails: the processor then reads every span's snapshot,
-        // which is correct but slower (see SdkSpanReader).
+    void theSdksOwnSpansAndRecordsAreReadWhereTheyAreKept() {
+        // If a later SDK renames SdkSpan's or SdkReadWriteLogRecord's fields this fails: the processors then read
+        // every span's snapshot and every record's getAttributes(), which is right but slower (SdkSpanReader).
         assertThat(SdkSpanReader.available()).isTrue();
+        assertThat(SdkLogRecordReader.available()).isTrue();
+    }
+
+    /** {@code record} behind a wrapper of another class, which the processor reads by getAttributes(). */
+    private static ReadWriteLogRecord wrapper(ReadWriteLogRecord record) {
+        ReadWriteLogRecord wrapper = (ReadWriteLogRecord) Proxy.newProxyInstance(
+                CredentialRedactionTest.class.getClassLoader(), new Class<?>[] {ReadWriteLogRecord.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(record, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertThat(SdkLogRecordReader.reads(wrapper)).isFalse();
+        return wrapper;
     }
 
     // Log records.
 
     private LogRecordData emit(HumeLogRecordProcessor hume, Consumer<LogRecordBuilder> record) {
+        return emit(hume, false, record);
+    }
+
+    /** With {@code wrapped}, the processor sees the record through a wrapper, and reads it by getAttributes(). */
+    private LogRecordData emit(HumeLogRecordProcessor hume, boolean wrapped, Consumer<LogRecordBuilder> record) {
         SdkLoggerProvider provider = SdkLoggerProvider.builder()
-                .addLogRecordProcessor(hume)
+                .addLogRecordProcessor(wrapped ? (context, r) -> hume.onEmit(context, wrapper(r)) : hume)
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(logs))
                 .build();
         providers.add(provider);
@@ -328,10 +349,10 @@ class CredentialRedactionTest {
         return finished.get(finished.size() - 1);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("renderings")
-    void credentialsInLogRecordAttributesAreRedacted(Case c) {
-        LogRecordData record = emit(HumeLogRecordProcessor.create(), r -> r.setBody("request failed")
+    @ParameterizedTest(name = "{1}, wrapped={0}")
+    @MethodSource("renderingsBothWays")
+    void credentialsInLogRecordAttributesAreRedacted(boolean wrapped, Case c) {
+        LogRecordData record = emit(HumeLogRecordProcessor.create(), wrapped, r -> r.setBody("request failed")
                 .setAttribute(stringKey("exception.message"), c.text())
                 .setAttribute(stringArrayKey("lines"), List.of(c.text(), "last")));
         assertThat(record.getAttributes().get(stringKey("exception.message"))).isEqualTo(c.expected());
@@ -339,9 +360,10 @@ class CredentialRedactionTest {
         assertThat(record.getBodyValue().asString()).isEqualTo("request failed");
     }
 
-    @Test
-    void aLogRecordsAuthorizationIsRedactedWhenItNamesHume() {
-        LogRecordData record = emit(HumeLogRecordProcessor.create(), r -> r
+    @ParameterizedTest(name = "wrapped={0}")
+    @ValueSource(booleans = {false, true})
+    void aLogRecordsAuthorizationIsRedactedWhenItNamesHume(boolean wrapped) {
+        LogRecordData record = emit(HumeLogRecordProcessor.create(), wrapped, r -> r
                 .setBody("POST https://api.hume.ai/oauth2-cc/token failed")
                 .setAttribute(stringKey("request.headers"), "[Authorization:\"Basic " + BASIC + "\"]"));
         assertThat(record.getAttributes().get(stringKey("request.headers"))).isEqualTo(
