@@ -4,6 +4,8 @@ import io.github.humecodes.internal.Credentials;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -30,11 +32,11 @@ final class CredentialRedaction implements BiConsumer<AttributeKey<?>, Object> {
         attributes.forEach(this);
     }
 
-    /** Writes the replacements {@link #visit} found to {@code target}, a span or a log record. */
-    void apply(Object target) {
+    /** Writes the replacements {@link #visit} found to {@code span} or, when it is null, to {@code record}. */
+    void apply(ReadWriteSpan span, ReadWriteLogRecord record) {
         if (keys != null) {
             for (int i = 0; i < keys.size(); i++) {
-                HumeAttributes.put(target, keys.get(i), values.get(i));
+                HumeAttributes.put(span, record, keys.get(i), values.get(i));
             }
         }
     }

@@ -20,13 +20,18 @@ final class HumeAttributes {
     private static final Field[] ALL = HumeFields.ALL.toArray(new Field[0]);
     /** The key of each field, by {@link Field#ordinal()}. */
     private static final AttributeKey<?>[] KEYS = new AttributeKey<?>[ALL.length];
+    /** Bit n set when a field's name is n characters long: most names are told apart by their length alone. */
+    private static final long NAME_LENGTHS;
 
     static {
+        long lengths = 0;
         for (Field f : ALL) {
             String name = FIELDS.name(f);
             KEYS[f.ordinal()] = f == Field.RETRYABLE ? AttributeKey.booleanKey(name)
                     : f == Field.CODES ? AttributeKey.stringArrayKey(name) : AttributeKey.stringKey(name);
+            lengths |= 1L << name.length(); // the default names are shorter than 64
         }
+        NAME_LENGTHS = lengths;
     }
 
     static final AttributeKey<String> CODE = stringKey(Field.CODE);
@@ -52,8 +57,9 @@ final class HumeAttributes {
      * would replace an application's boolean {@code hume.category}).
      */
     static int presentBit(String name) {
-        if (!name.startsWith(FIELDS.prefix())) {
-            return 0;
+        int length = name.length();
+        if (length >= Long.SIZE || (NAME_LENGTHS & (1L << length)) == 0 || !name.startsWith(FIELDS.prefix())) {
+            return 0; // every attribute of every item comes here: most leave at the first test
         }
         for (Field f : ALL) {
             if (FIELDS.name(f).equals(name)) {
@@ -65,35 +71,36 @@ final class HumeAttributes {
 
     /** Adds the attributes of {@code found} whose bits are not in {@code present} (see {@link #presentBit}). */
     static void addTo(ReadWriteSpan span, int present, Detection found) {
-        write(span, present, found);
+        write(span, null, present, found);
     }
 
     /** Adds the attributes of {@code found} whose bits are not in {@code present} (see {@link #presentBit}). */
     static void addTo(ReadWriteLogRecord record, int present, Detection found) {
-        write(record, present, found);
+        write(null, record, present, found);
     }
 
-    private static void write(Object target, int present, Detection found) {
+    private static void write(ReadWriteSpan span, ReadWriteLogRecord record, int present, Detection found) {
         for (Field f : ALL) {
             if ((present & (1 << f.ordinal())) == 0) {
                 Object value = f.value(found); // null for hume.codes unless several codes were found
                 if (value != null) {
-                    put(target, KEYS[f.ordinal()], value);
+                    put(span, record, KEYS[f.ordinal()], value);
                 }
             }
         }
     }
 
     /**
-     * Sets one attribute of a span or log record, which share no interface for it: one dispatch here, so that the
-     * rest is written once. {@code value} must be of {@code key}'s type.
+     * Sets one attribute of {@code span} or, when it is null, of {@code record}: spans and log records share no
+     * interface for it, and which one is given is known, not tested (a type test against an interface can cost
+     * tens of nanoseconds on JDK 17). {@code value} must be of {@code key}'s type.
      */
     @SuppressWarnings("unchecked")
-    static void put(Object target, AttributeKey<?> key, Object value) {
-        if (target instanceof ReadWriteSpan) {
-            ((ReadWriteSpan) target).setAttribute((AttributeKey<Object>) key, value);
+    static void put(ReadWriteSpan span, ReadWriteLogRecord record, AttributeKey<?> key, Object value) {
+        if (span != null) {
+            span.setAttribute((AttributeKey<Object>) key, value);
         } else {
-            ((ReadWriteLogRecord) target).setAttribute((AttributeKey<Object>) key, value);
+            record.setAttribute((AttributeKey<Object>) key, value);
         }
     }
 }

@@ -103,7 +103,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
                 redaction = redaction(scan, attributes);
             }
             if (redaction != null) {
-                redaction.apply(logRecord);
+                redaction.apply(null, logRecord);
                 redactBody(logRecord, redaction, text);
             }
             if (found == null) {

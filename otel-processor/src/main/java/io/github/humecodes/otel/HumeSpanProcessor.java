@@ -160,7 +160,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             StatusData status) {
         CredentialRedaction redaction = new CredentialRedaction(humeScope);
         redaction.visit(attributes);
-        redaction.apply(span);
+        redaction.apply(span, null);
         String redactedName = redaction.redact(name);
         if (redactedName != name) {
             span.updateName(redactedName);
