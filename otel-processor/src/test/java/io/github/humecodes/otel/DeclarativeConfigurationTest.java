@@ -198,10 +198,11 @@ class DeclarativeConfigurationTest {
     void badOptionsAreReportedByNameAndTheDefaultsServe() throws IOException {
         OpenTelemetrySdk sdk = start(file("\n        mark_error_status: \"yes\"\n        max_scan_chars: lots"
                 + "\n        catalog: " + dir.resolve("nowhere.json") + "\n        colour: red",
-                "\n        metrics_enabled: 3\n        max_scan_chars: 0\n        mark_error_status: false"));
+                "\n        metrics_enabled: 3\n        max_scan_chars: 0\n        mark_error_status: false"
+                        + "\n        redact_credentials: sometimes"));
         // The SDK warns of the values of another type too (a string for a boolean, an integer for a boolean).
         assertThat(sdkReported).isNotEmpty();
-        assertThat(messages(Level.WARNING)).hasSize(7)
+        assertThat(messages(Level.WARNING)).hasSize(8)
                 .anySatisfy(m -> assertThat(m).contains("option mark_error_status of the humecodes span processor",
                         "'yes'", "using true"))
                 .anySatisfy(m -> assertThat(m).contains("option max_scan_chars of the humecodes span processor",
@@ -213,6 +214,8 @@ class DeclarativeConfigurationTest {
                         "option metrics_enabled of the humecodes log record processor", "not true or false"))
                 .anySatisfy(m -> assertThat(m).contains("option max_scan_chars of the humecodes log record processor",
                         "'0'"))
+                .anySatisfy(m -> assertThat(m).contains(
+                        "option redact_credentials of the humecodes log record processor", "'sometimes'", "using true"))
                 // Status marking is the span processor's.
                 .anySatisfy(m -> assertThat(m).contains(
                         "unknown option mark_error_status of the humecodes log record processor"));
@@ -220,6 +223,8 @@ class DeclarativeConfigurationTest {
         assertEnriched(exportedSpan().getAttributes(), "E0300");
         assertThat(exportedSpan().getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertEnriched(exportedLog().getAttributes(), "E0300");
+        // A bad redact_credentials keeps credentials redacted.
+        assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
                 "E0300 billing critical log = 1");
     }
