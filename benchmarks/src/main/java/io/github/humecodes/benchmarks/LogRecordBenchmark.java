@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * this class whose setters keep nothing, so that every call does the whole job of a fresh record, with the
  * body and the two attributes OpenTelemetry's Logback appender would give it). {@code plainEmit} and
  * {@code humeEmit}: a record emitted through the SDK to a processor that only keeps it, without and with
- * HumeLogRecordProcessor in front.
+ * HumeLogRecordProcessor in front. The {@code NoRedaction} variants: the processor set not to redact credentials,
+ * what redaction costs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,24 +41,31 @@ public class LogRecordBenchmark {
     public boolean hasCode;
 
     private HumeLogRecordProcessor processor;
+    private HumeLogRecordProcessor processorNoRedaction;
     private BareRecord record;
     private SdkLoggerProvider plainProvider;
     private SdkLoggerProvider humeProvider;
+    private SdkLoggerProvider humeNoRedactionProvider;
     private Logger plain;
     private Logger hume;
+    private Logger humeNoRedaction;
     private String body;
 
     @Setup
     public void setUp() {
         processor = HumeLogRecordProcessor.create();
+        processorNoRedaction = HumeLogRecordProcessor.builder().setRedactCredentials(false).build();
         body = Texts.message(hasCode);
         record = new BareRecord(body, Attributes.of(THREAD, "main", CHAT_ID, "8b1f3c2e"));
         Keep kept = new Keep();
         plainProvider = SdkLoggerProvider.builder().addLogRecordProcessor(new Keep()).build();
         humeProvider = SdkLoggerProvider.builder()
                 .addLogRecordProcessor(processor).addLogRecordProcessor(kept).build();
+        humeNoRedactionProvider = SdkLoggerProvider.builder()
+                .addLogRecordProcessor(processorNoRedaction).addLogRecordProcessor(new Keep()).build();
         plain = plainProvider.get("bench");
         hume = humeProvider.get("bench");
+        humeNoRedaction = humeNoRedactionProvider.get("bench");
         processor.onEmit(Context.root(), record);
         if (record.set != (hasCode ? 5 : 0)) {
             throw new IllegalStateException("the processor set " + record.set + " attributes");
@@ -73,11 +81,18 @@ public class LogRecordBenchmark {
     public void tearDown() {
         plainProvider.close();
         humeProvider.close();
+        humeNoRedactionProvider.close();
     }
 
     @Benchmark
     public BareRecord humeOnly() {
         processor.onEmit(Context.root(), record);
+        return record;
+    }
+
+    @Benchmark
+    public BareRecord humeOnlyNoRedaction() {
+        processorNoRedaction.onEmit(Context.root(), record);
         return record;
     }
 
@@ -89,6 +104,11 @@ public class LogRecordBenchmark {
     @Benchmark
     public void humeEmit() {
         emit(hume);
+    }
+
+    @Benchmark
+    public void humeEmitNoRedaction() {
+        emit(humeNoRedaction);
     }
 
     private void emit(Logger logger) {

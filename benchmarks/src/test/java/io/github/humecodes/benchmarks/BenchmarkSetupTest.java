@@ -93,12 +93,28 @@ class BenchmarkSetupTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void spans(boolean hasCode) {
-        SpanBenchmark b = new SpanBenchmark();
+        for (String pipeline : new String[] {"simple", "batch"}) {
+            SpanBenchmark b = new SpanBenchmark();
+            b.hasCode = hasCode;
+            b.pipeline = pipeline;
+            b.setUp();
+            b.plain();
+            b.hume();
+            b.humeNoRedaction();
+            b.snapshot();
+            b.tearDown();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void otlpSpans(boolean hasCode) {
+        OtlpSpanBenchmark b = new OtlpSpanBenchmark();
         b.hasCode = hasCode;
         b.setUp();
         b.plain();
         b.hume();
-        b.snapshot();
+        b.humeNoRedaction();
         b.tearDown();
     }
 
@@ -109,8 +125,10 @@ class BenchmarkSetupTest {
         b.hasCode = hasCode;
         b.setUp();
         b.humeOnly();
+        b.humeOnlyNoRedaction();
         b.plainEmit();
         b.humeEmit();
+        b.humeEmitNoRedaction();
         b.tearDown();
     }
 

@@ -1,111 +1,106 @@
 package io.github.humecodes.otel;
 
-import static io.opentelemetry.api.common.AttributeKey.booleanKey;
-import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
-import static io.opentelemetry.api.common.AttributeKey.stringKey;
-
 import io.github.humecodes.Detection;
-import io.github.humecodes.HumeCode;
+import io.github.humecodes.internal.HumeFields;
+import io.github.humecodes.internal.HumeFields.Field;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
- * The {@code hume.*} attribute keys and how a detection becomes attributes of a span or log record. The values
- * are the strings a {@link HumeCode} already holds, so enriching allocates little: the check of the names already
- * present and the {@code hume.codes} list (only when more than one code was found). Stateless and thread-safe.
+ * The {@code hume.*} attribute keys, one per field of {@link HumeFields} under its default prefix, and how a
+ * detection becomes attributes of a span or log record. The values are the strings a code's catalog entry already
+ * holds, so enriching allocates little: the {@code hume.codes} list, only when more than one code was found.
+ * Stateless and thread-safe.
  */
 final class HumeAttributes {
-    static final AttributeKey<String> CODE = stringKey("hume.code");
-    static final AttributeKey<String> CATEGORY = stringKey("hume.category");
-    static final AttributeKey<String> SEVERITY = stringKey("hume.severity");
-    static final AttributeKey<String> DESCRIPTION = stringKey("hume.description");
-    static final AttributeKey<Boolean> RETRYABLE = booleanKey("hume.retryable");
-    static final AttributeKey<List<String>> CODES = stringArrayKey("hume.codes");
-    private static final String PREFIX = "hume.";
-    private static final List<AttributeKey<?>> KEYS = List.of(CODE, CATEGORY, SEVERITY, DESCRIPTION, RETRYABLE, CODES);
+    private static final HumeFields FIELDS = HumeFields.DEFAULT;
+    /** The fields in table order; an array, so that the loops below allocate no iterator. */
+    private static final Field[] ALL = HumeFields.ALL.toArray(new Field[0]);
+    /** The key of each field, by {@link Field#ordinal()}. */
+    private static final AttributeKey<?>[] KEYS = new AttributeKey<?>[ALL.length];
+    /** Bit n set when a field's name is n characters long: most names are told apart by their length alone. */
+    private static final long NAME_LENGTHS;
+
+    static {
+        long lengths = 0;
+        for (Field f : ALL) {
+            String name = FIELDS.name(f);
+            KEYS[f.ordinal()] = f == Field.RETRYABLE ? AttributeKey.booleanKey(name)
+                    : f == Field.CODES ? AttributeKey.stringArrayKey(name) : AttributeKey.stringKey(name);
+            lengths |= 1L << name.length(); // the default names are shorter than 64
+        }
+        NAME_LENGTHS = lengths;
+    }
+
+    static final AttributeKey<String> CODE = stringKey(Field.CODE);
+    static final AttributeKey<String> CATEGORY = stringKey(Field.CATEGORY);
+    static final AttributeKey<String> SEVERITY = stringKey(Field.SEVERITY);
+    static final AttributeKey<String> DESCRIPTION = stringKey(Field.DESCRIPTION);
+    @SuppressWarnings("unchecked")
+    static final AttributeKey<Boolean> RETRYABLE = (AttributeKey<Boolean>) KEYS[Field.RETRYABLE.ordinal()];
+    @SuppressWarnings("unchecked")
+    static final AttributeKey<List<String>> CODES = (AttributeKey<List<String>>) KEYS[Field.CODES.ordinal()];
 
     private HumeAttributes() {
     }
 
-    /**
-     * Adds the attributes of {@code found} that {@code span} does not have yet; {@code existing} are its
-     * attributes before (those of its snapshot).
-     */
-    static void addTo(ReadWriteSpan span, Attributes existing, Detection found) {
-        write(span, present(existing), found);
-    }
-
-    /** Adds the attributes of {@code found} that {@code record}, holding {@code existing}, does not have yet. */
-    static void addTo(ReadWriteLogRecord record, Attributes existing, Detection found) {
-        write(record, present(existing), found);
-    }
-
-    private static void write(Object target, int present, Detection found) {
-        HumeCode primary = found.primary();
-        putIfAbsent(target, present, 0, CODE, primary.code());
-        putIfAbsent(target, present, 1, CATEGORY, primary.category());
-        putIfAbsent(target, present, 2, SEVERITY, primary.severity().id());
-        putIfAbsent(target, present, 3, DESCRIPTION, primary.description());
-        putIfAbsent(target, present, 4, RETRYABLE, Boolean.valueOf(primary.retryable()));
-        if (found.size() > 1) {
-            putIfAbsent(target, present, 5, CODES, codes(found));
-        }
+    @SuppressWarnings("unchecked")
+    private static AttributeKey<String> stringKey(Field f) {
+        return (AttributeKey<String>) KEYS[f.ordinal()];
     }
 
     /**
-     * Which of the {@code hume.*} names {@code existing} holds, as bits by position in {@link #KEYS}, whatever the
-     * type of the value: the SDK keeps one value per name, so setting {@code hume.category} as a string would
-     * replace an application's boolean {@code hume.category}.
+     * The bit of the field that an attribute named {@code name} would hold, or 0: the SDK keeps one value per name
+     * whatever its type, so a name already present is never written (setting {@code hume.category} as a string
+     * would replace an application's boolean {@code hume.category}).
      */
-    private static int present(Attributes existing) {
-        if (existing.isEmpty()) {
-            return 0;
+    static int presentBit(String name) {
+        int length = name.length();
+        if (length >= Long.SIZE || (NAME_LENGTHS & (1L << length)) == 0 || !name.startsWith(FIELDS.prefix())) {
+            return 0; // every attribute of every item comes here: most leave at the first test
         }
-        // One small visitor rather than a capturing lambda and a holder array: one allocation per record, not two.
-        Present present = new Present();
-        existing.forEach(present);
-        return present.bits;
+        for (Field f : ALL) {
+            if (FIELDS.name(f).equals(name)) {
+                return 1 << f.ordinal();
+            }
+        }
+        return 0;
     }
 
-    /** Collects the bits of {@link #present}. Not thread-safe; one per call. */
-    private static final class Present implements BiConsumer<AttributeKey<?>, Object> {
-        int bits;
+    /** Adds the attributes of {@code found} whose bits are not in {@code present} (see {@link #presentBit}). */
+    static void addTo(ReadWriteSpan span, int present, Detection found) {
+        write(span, null, present, found);
+    }
 
-        @Override
-        public void accept(AttributeKey<?> key, Object value) {
-            String name = key.getKey();
-            if (name.startsWith(PREFIX)) {
-                for (int i = 0; i < KEYS.size(); i++) {
-                    if (KEYS.get(i).getKey().equals(name)) {
-                        bits |= 1 << i;
-                    }
+    /** Adds the attributes of {@code found} whose bits are not in {@code present} (see {@link #presentBit}). */
+    static void addTo(ReadWriteLogRecord record, int present, Detection found) {
+        write(null, record, present, found);
+    }
+
+    private static void write(ReadWriteSpan span, ReadWriteLogRecord record, int present, Detection found) {
+        for (Field f : ALL) {
+            if ((present & (1 << f.ordinal())) == 0) {
+                Object value = f.value(found); // null for hume.codes unless several codes were found
+                if (value != null) {
+                    put(span, record, KEYS[f.ordinal()], value);
                 }
             }
         }
     }
 
-    private static List<String> codes(Detection found) {
-        List<String> codes = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) {
-            codes.add(found.code(i).code());
-        }
-        return codes;
-    }
-
-    // Spans and log records share no interface for attributes: one dispatch here keeps one list of fields above.
-    private static <T> void putIfAbsent(Object target, int present, int index, AttributeKey<T> key, T value) {
-        if ((present & (1 << index)) != 0) {
-            return;
-        }
-        if (target instanceof ReadWriteSpan) {
-            ((ReadWriteSpan) target).setAttribute(key, value);
+    /**
+     * Sets one attribute of {@code span} or, when it is null, of {@code record}: spans and log records share no
+     * interface for it, and which one is given is known, not tested (a type test against an interface can cost
+     * tens of nanoseconds on JDK 17). {@code value} must be of {@code key}'s type.
+     */
+    @SuppressWarnings("unchecked")
+    static void put(ReadWriteSpan span, ReadWriteLogRecord record, AttributeKey<?> key, Object value) {
+        if (span != null) {
+            span.setAttribute((AttributeKey<Object>) key, value);
         } else {
-            ((ReadWriteLogRecord) target).setAttribute(key, value);
+            record.setAttribute((AttributeKey<Object>) key, value);
         }
     }
 }

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
  * Adds {@link HumeSpanProcessor}, {@link HumeLogRecordProcessor} and the {@code hume.codes} counter to an SDK
  * built by autoconfigure (also under the Java agent), as the {@code otel.hume.*} properties say:
  * {@code otel.hume.enabled} (default true), {@code otel.hume.catalog} (an override file),
- * {@code otel.hume.mark-error-status} (default true), {@code otel.hume.metrics.enabled} (default true) and
- * {@code otel.hume.max-scan-chars}. Environment variables {@code OTEL_HUME_*} work as for every SDK property.
- * Once the SDK is built, one INFO line through java.util.logging says what was added and which catalog serves.
+ * {@code otel.hume.mark-error-status} (default true), {@code otel.hume.metrics.enabled} (default true),
+ * {@code otel.hume.redact-credentials} (default true) and {@code otel.hume.max-scan-chars}. Environment variables
+ * {@code OTEL_HUME_*} work as for every SDK property. Once the SDK is built, one INFO line through
+ * java.util.logging says what was added and which catalog serves.
  *
  * <p>The processors are added first in their pipelines ({@code addSpanProcessorFirst},
  * {@code addLogRecordProcessorFirst}, SDK 1.50.0 and later), so that the exporters autoconfigure sets up see the
@@ -73,7 +74,8 @@ public final class HumeAutoConfigurationProvider implements AutoConfigurationCus
             try {
                 CodeCounter counter = Installation.counter(c);
                 HumeSpanProcessor processor = HumeSpanProcessor.builder().setDetector(c.detector)
-                        .setMarkErrorStatus(c.markErrorStatus).setCounter(counter).build();
+                        .setMarkErrorStatus(c.markErrorStatus).setRedactCredentials(c.redactCredentials)
+                        .setCounter(counter).build();
                 try {
                     tracing.addSpanProcessorFirst(processor);
                 } catch (NoSuchMethodError e) {
@@ -97,7 +99,7 @@ public final class HumeAutoConfigurationProvider implements AutoConfigurationCus
             try {
                 CodeCounter counter = Installation.counter(c);
                 logging.addLogRecordProcessorFirst(HumeLogRecordProcessor.builder().setDetector(c.detector)
-                        .setCounter(counter).build());
+                        .setRedactCredentials(c.redactCredentials).setCounter(counter).build());
                 installation.added("log record processor", c, counter);
             } catch (LinkageError e) {
                 LOGGER.log(Level.WARNING, "humecodes: log records are not enriched: this OpenTelemetry SDK lacks"

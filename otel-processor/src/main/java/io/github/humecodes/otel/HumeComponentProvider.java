@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  * What the span and log record processors named {@value #NAME} in a declarative configuration file share:
  * reading their options, and the {@link Installation} of the SDK being built, which binds their counters and logs
  * the start-up line once the SDK is built. Options mirror the {@code otel.hume.*} properties in the file's snake
- * case: {@code catalog}, {@code mark_error_status} (span processor only), {@code metrics_enabled} and
- * {@code max_scan_chars}. A bad value or an unknown option is reported as a WARNING naming it, and the default
+ * case: {@code catalog}, {@code mark_error_status} (span processor only), {@code metrics_enabled},
+ * {@code redact_credentials} and {@code max_scan_chars}. A bad value or an unknown option is reported as a WARNING naming it, and the default
  * serves. The SDK makes one instance per configuration it reads; thread-safe.
  *
  * <p>Tried with the classes as shipped, compiled against 1.68.0: the processors work with the declarative
@@ -36,6 +36,7 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
     static final String MARK_ERROR_STATUS = "mark_error_status";
     static final String METRICS_ENABLED = "metrics_enabled";
     static final String MAX_SCAN_CHARS = "max_scan_chars";
+    static final String REDACT_CREDENTIALS = "redact_credentials";
     static final Logger LOGGER = Logger.getLogger(HumeComponentProvider.class.getName());
 
     private static final String THROUGH = "declarative configuration";

@@ -22,6 +22,7 @@ final class HumeConfig {
     static final String MARK_ERROR_STATUS = "otel.hume.mark-error-status";
     static final String METRICS_ENABLED = "otel.hume.metrics.enabled";
     static final String MAX_SCAN_CHARS = "otel.hume.max-scan-chars";
+    static final String REDACT_CREDENTIALS = "otel.hume.redact-credentials";
     static final String BUILT_IN = "built-in";
 
     /** Where the settings come from. */
@@ -36,15 +37,17 @@ final class HumeConfig {
     final boolean enabled;
     final boolean markErrorStatus;
     final boolean metricsEnabled;
+    final boolean redactCredentials;
     final Detector detector;
     /** The override file the catalog was loaded from, or {@link #BUILT_IN}; for the start-up line. */
     final String catalogName;
 
-    private HumeConfig(boolean enabled, boolean markErrorStatus, boolean metricsEnabled, Detector detector,
-            String catalogName) {
+    private HumeConfig(boolean enabled, boolean markErrorStatus, boolean metricsEnabled, boolean redactCredentials,
+            Detector detector, String catalogName) {
         this.enabled = enabled;
         this.markErrorStatus = markErrorStatus;
         this.metricsEnabled = metricsEnabled;
+        this.redactCredentials = redactCredentials;
         this.detector = detector;
         this.catalogName = catalogName;
     }
@@ -70,7 +73,7 @@ final class HumeConfig {
             return new Reader(source, logger).parse();
         } catch (RuntimeException e) {
             logger.log(Level.WARNING, "humecodes: could not read the settings; using the defaults", e);
-            return new HumeConfig(true, true, true, Detector.create(), BUILT_IN);
+            return new HumeConfig(true, true, true, true, Detector.create(), BUILT_IN);
         }
     }
 
@@ -91,13 +94,14 @@ final class HumeConfig {
 
         HumeConfig parse() {
             if (!bool(ENABLED, true)) {
-                return new HumeConfig(false, false, false, null, BUILT_IN);
+                return new HumeConfig(false, false, false, false, null, BUILT_IN);
             }
             boolean markErrorStatus = bool(MARK_ERROR_STATUS, true);
             boolean metricsEnabled = bool(METRICS_ENABLED, true);
+            boolean redactCredentials = bool(REDACT_CREDENTIALS, true);
             String file = string(CATALOG);
             Catalog catalog = catalog(file);
-            return new HumeConfig(true, markErrorStatus, metricsEnabled,
+            return new HumeConfig(true, markErrorStatus, metricsEnabled, redactCredentials,
                     Detector.create(catalog == null ? Catalog.builtIn() : catalog, maxScanChars()),
                     catalog == null ? BUILT_IN : file);
         }

@@ -10,6 +10,8 @@ import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * Adds the {@code hume.*} attributes to log records that carry Hume codes, for applications that ship logs
@@ -21,6 +23,11 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * {@code exception.type} and {@code exception.stacktrace} attributes (anywhere in their text), in other
  * attributes whose value is exactly a code, and in numbers under a close-code key
  * ({@code websocket.close.code=1011}). Attributes the record already has are kept.
+ *
+ * <p>Hume credentials in the record's string attributes (each element of a string array too) become
+ * {@code REDACTED}, the rest of each value staying as it was ({@link Builder#setRedactCredentials}, on by
+ * default). A string body holding one is redacted only where the SDK lets a log record processor set the body,
+ * which no SDK up to 1.68 does: the body is then exported as it is, and the processor says so once (WARNING).
  *
  * <p>Log record processors see a record in the order they were added, and exporting processors copy the record
  * when they see it: add this processor before them (in order, or with
@@ -37,13 +44,18 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
  * passes on as it was.
  */
 public final class HumeLogRecordProcessor implements LogRecordProcessor {
+    private static final Logger LOGGER = Logger.getLogger(HumeLogRecordProcessor.class.getName());
     private final Detector detector;
+    private final boolean redactCredentials;
     private final CodeCounter counter;
     private final Failures failures = new Failures(HumeLogRecordProcessor.class);
+    /** Whether the body that could not be redacted was reported: once per processor. */
+    private final AtomicBoolean bodyNotice = new AtomicBoolean();
 
     private HumeLogRecordProcessor(Builder b) {
-        this.detector = b.scan.detector();
-        this.counter = b.scan.counter(detector.catalog());
+        this.detector = b.settings.detector();
+        this.redactCredentials = b.settings.redactCredentials();
+        this.counter = b.settings.counter(detector.catalog());
     }
 
     /** A processor over the built-in catalog that records no metric. */
@@ -59,25 +71,45 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     public void onEmit(Context context, ReadWriteLogRecord logRecord) {
         try {
             Detection found = null;
-            AttributeScan scan = null;
+            AttributeScan scan = new AttributeScan(detector, redactCredentials);
+            String text = null;
             Value<?> body = logRecord.getBodyValue();
             if (body != null) {
                 if (body.getType() == ValueType.STRING) {
-                    found = detector.scan((String) body.getValue(), null);
+                    text = (String) body.getValue();
+                    found = detector.scan(text, null);
+                    scan.noteText(text);
                 } else {
-                    scan = new AttributeScan(detector);
                     found = scan.scanBody(body, null);
                 }
             }
-            Attributes attributes = logRecord.getAttributes();
-            if (!attributes.isEmpty()) {
-                scan = scan == null ? new AttributeScan(detector) : scan;
-                found = scan.scan(attributes, false, found);
+            CredentialRedaction redaction = null;
+            // The SDK's own records are read where they are kept, under their lock; others by getAttributes().
+            if (SdkLogRecordReader.reads(logRecord)) {
+                Detection beforeAttributes = found;
+                synchronized (SdkLogRecordReader.lock(logRecord)) {
+                    Attributes attributes = SdkLogRecordReader.attributes(logRecord);
+                    found = scan.scanOwn(attributes, found);
+                    redaction = redaction(scan, attributes, text);
+                }
+                if (found != beforeAttributes && found.size() > 1) {
+                    // Kept in the order they were set; getAttributes() sorts them by key, the order of the codes
+                    // every SDK gives (see HumeSpanProcessor): read them again in it.
+                    found = scan.scan(logRecord.getAttributes(), false, beforeAttributes);
+                }
+            } else {
+                Attributes attributes = logRecord.getAttributes();
+                found = scan.scanOwn(attributes, found);
+                redaction = redaction(scan, attributes, text);
+            }
+            if (redaction != null) {
+                redaction.apply(null, logRecord);
+                redactBody(logRecord, redaction, text);
             }
             if (found == null) {
                 return;
             }
-            HumeAttributes.addTo(logRecord, attributes, found);
+            HumeAttributes.addTo(logRecord, scan.present(), found);
             if (counter != null) {
                 counter.count(found.primary(), CodeCounter.Signal.LOG);
             }
@@ -88,15 +120,37 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
         }
     }
 
+    /** The replacements of the credentials in the record's {@code attributes}, or null when it may hold none. */
+    private CredentialRedaction redaction(AttributeScan scan, Attributes attributes, String body) {
+        if (!redactCredentials || !scan.mayHoldCredentials()) {
+            return null;
+        }
+        CredentialRedaction redaction = new CredentialRedaction(scan.humeScope(attributes, body, null));
+        redaction.visit(attributes);
+        return redaction;
+    }
+
+    /** Replaces the credentials in a string body where the SDK allows it; says once where it does not. */
+    private void redactBody(ReadWriteLogRecord logRecord, CredentialRedaction redaction, String body)
+            throws Throwable {
+        String redacted = redaction.redact(body);
+        if (redacted != body && !LogBodySetter.set(logRecord, redacted) && bodyNotice.compareAndSet(false, true)) {
+            LOGGER.warning("humecodes: a log record's body holds a Hume credential, and this OpenTelemetry SDK does"
+                    + " not let a log record processor change a body: it is exported as it is (its attributes are"
+                    + " redacted). Redact it where the line is written, for example by sending the application's"
+                    + " log events through humecodes' Logback appender. Said once.");
+        }
+    }
+
     @Override
     public String toString() {
-        return "HumeLogRecordProcessor{maxScanChars=" + detector.maxScanChars() + ", metric=" + (counter != null)
-                + "}";
+        return "HumeLogRecordProcessor{redactCredentials=" + redactCredentials + ", maxScanChars="
+                + detector.maxScanChars() + ", metric=" + (counter != null) + "}";
     }
 
     /** Builds {@link HumeLogRecordProcessor}s. Not thread-safe. */
     public static final class Builder {
-        private final ScanSettings scan = new ScanSettings();
+        private final ProcessorSettings settings = new ProcessorSettings();
 
         private Builder() {
         }
@@ -107,7 +161,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          * @throws NullPointerException when {@code catalog} is null; the builder keeps its previous catalog
          */
         public Builder setCatalog(Catalog catalog) {
-            scan.setCatalog(catalog);
+            settings.setCatalog(catalog);
             return this;
         }
 
@@ -118,7 +172,16 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          *     bound
          */
         public Builder setMaxScanChars(int maxScanChars) {
-            scan.setMaxScanChars(maxScanChars);
+            settings.setMaxScanChars(maxScanChars);
+            return this;
+        }
+
+        /**
+         * Whether the values of Hume credentials in the record's attributes (and its string body, where the SDK lets
+         * a processor change it) are replaced with {@code REDACTED}; true by default.
+         */
+        public Builder setRedactCredentials(boolean redactCredentials) {
+            settings.setRedactCredentials(redactCredentials);
             return this;
         }
 
@@ -128,17 +191,17 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
          * @throws NullPointerException when {@code meterProvider} is null; the builder keeps its previous one
          */
         public Builder setMeterProvider(MeterProvider meterProvider) {
-            scan.setMeterProvider(meterProvider);
+            settings.setMeterProvider(meterProvider);
             return this;
         }
 
         Builder setDetector(Detector detector) {
-            scan.setDetector(detector);
+            settings.setDetector(detector);
             return this;
         }
 
         Builder setCounter(CodeCounter counter) {
-            scan.setCounter(counter);
+            settings.setCounter(counter);
             return this;
         }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * Lets a declarative configuration file (OpenTelemetry's {@code otel.config.file}) name
  * {@link HumeLogRecordProcessor}: a log record processor called {@code humecodes}, with the options
  * {@code catalog} (an override file), {@code metrics_enabled} (default true: the {@code hume.codes} counter through
- * the SDK's meter provider) and {@code max_scan_chars}. List it before the exporting processors: they copy each
+ * the SDK's meter provider), {@code redact_credentials} (default true: Hume credentials in attributes become
+ * {@code REDACTED}) and {@code max_scan_chars}. List it before the exporting processors: they copy each
  * record when they see it.
  *
  * <pre>
@@ -26,7 +27,7 @@ import java.util.List;
  */
 public final class HumeLogRecordProcessorComponentProvider extends HumeComponentProvider {
     public HumeLogRecordProcessorComponentProvider() {
-        super("log record processor", List.of(CATALOG, METRICS_ENABLED, MAX_SCAN_CHARS));
+        super("log record processor", List.of(CATALOG, METRICS_ENABLED, REDACT_CREDENTIALS, MAX_SCAN_CHARS));
     }
 
     @Override
@@ -36,6 +37,7 @@ public final class HumeLogRecordProcessorComponentProvider extends HumeComponent
 
     @Override
     Object build(HumeConfig config, CodeCounter counter) {
-        return HumeLogRecordProcessor.builder().setDetector(config.detector).setCounter(counter).build();
+        return HumeLogRecordProcessor.builder().setDetector(config.detector)
+                .setRedactCredentials(config.redactCredentials).setCounter(counter).build();
     }
 }

@@ -5,6 +5,7 @@ import io.github.humecodes.Detection;
 import io.github.humecodes.Detector;
 import io.github.humecodes.HumeCode;
 import io.github.humecodes.Severity;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -13,6 +14,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.ExceptionEventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import java.util.List;
 
@@ -27,6 +29,20 @@ import java.util.List;
  * exporter sees them, wherever this processor stands in the pipeline. Attributes the span already has are kept.
  * A span carrying an {@code error} or {@code critical} code whose status is unset gets status ERROR with the
  * code as description, unless {@link Builder#setMarkErrorStatus} turned that off.
+ *
+ * <p>Hume credentials never leave the process through what a processor can change: the value of an API key,
+ * token or secret in the span's string attributes (each element of a string array too: {@code url.full}'s
+ * {@code api_key}, the {@code http.request.header.x-hume-api-key} header the Java agent captures) and its status
+ * description (its status code kept) becomes {@code REDACTED}, and so in its name where the rest of the span may
+ * hold a credential or names Hume (names hold none by any instrumentation's conventions, so they are not read
+ * otherwise), the rest of each text staying as it was ({@link Builder#setRedactCredentials}, on by default). An {@code Authorization} header's token is Hume's when the
+ * span names Hume elsewhere (a {@code *.hume.ai} host, a Hume path, an {@code X-Hume-} header). Span events cannot
+ * be changed by any processor, nor can the resource or links.
+ *
+ * <p>Cost: a span without a code or a credential is read once, where the SDK keeps it (no snapshot; see
+ * {@code SdkSpanReader}), each string attribute going through the detector and core's cheap credential check;
+ * nothing is allocated but the one object that visits the attributes. Only a span that may hold a credential is
+ * read a second time to redact it.
  *
  * <p>Works with OpenTelemetry SDK 1.42.0 and later (the classes as shipped, compiled against 1.68.0, were run on
  * 1.42.0 to 1.68.0). {@code onEnding} comes from the SDK's {@link ExtendedSpanProcessor}, which came with 1.42.0
@@ -49,13 +65,15 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             hasClass("io.opentelemetry.sdk.trace.data.ExceptionEventData");
     private final Detector detector;
     private final boolean markErrorStatus;
+    private final boolean redactCredentials;
     private final CodeCounter counter;
     private final Failures failures = new Failures(HumeSpanProcessor.class);
 
     private HumeSpanProcessor(Builder b) {
-        this.detector = b.scan.detector();
+        this.detector = b.settings.detector();
         this.markErrorStatus = b.markErrorStatus;
-        this.counter = b.scan.counter(detector.catalog());
+        this.redactCredentials = b.settings.redactCredentials();
+        this.counter = b.settings.counter(detector.catalog());
     }
 
     /** A processor over the built-in catalog that marks error status and records no metric. */
@@ -70,16 +88,57 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     @Override
     public void onEnding(ReadWriteSpan span) {
         try {
-            // Status and events can only be read through a snapshot; it is the one cost of a span without codes.
-            SpanData data = span.toSpanData();
-            Detection found = scan(data);
+            // The SDK's own spans are read where they are kept; any other span through its snapshot.
+            Attributes attributes;
+            List<EventData> events;
+            StatusData status;
+            boolean direct = SdkSpanReader.reads(span);
+            if (direct) {
+                attributes = SdkSpanReader.attributes(span);
+                events = SdkSpanReader.events(span);
+                status = SdkSpanReader.status(span);
+            } else {
+                SpanData data = span.toSpanData();
+                attributes = data.getAttributes();
+                events = data.getEvents();
+                status = data.getStatus();
+            }
+            AttributeScan scan = new AttributeScan(detector, redactCredentials);
+            String description = status.getDescription();
+            Detection found = detector.scan(description, null);
+            for (int i = 0, n = events.size(); i < n; i++) {
+                EventData event = events.get(i);
+                // Without ExceptionEventData (before SDK 1.44) the stack trace attribute is where the causes are.
+                boolean recorded = EXCEPTION_EVENT_DATA && event instanceof ExceptionEventData;
+                if (recorded) {
+                    found = detector.scan(((ExceptionEventData) event).getException(), found);
+                }
+                found = scan.scan(event.getAttributes(), recorded, found);
+            }
+            Detection beforeAttributes = found;
+            found = scan.scanOwn(attributes, found);
+            if (direct && found != beforeAttributes && found.size() > 1) {
+                // The SDK keeps attributes in the order they were set (older SDKs in a hash map's order); its
+                // snapshots sort them by key. Several codes are listed, and the first of equal severity is the
+                // primary, in that order, the one every SDK and the snapshot give: read them again, sorted.
+                found = scan.scan(span.getAttributes(), false, beforeAttributes);
+            }
+            if (redactCredentials) {
+                scan.noteText(description);
+                // Names hold no credential in any instrumentation's conventions: a name is read only when the rest
+                // of the span may hold one or names a credential (and then it may say the span is Hume's).
+                String name = scan.mayHoldCredentials() ? span.getName() : null;
+                if (scan.mayHoldCredentials()) {
+                    redact(span, scan.humeScope(attributes, description, name), attributes, name, status);
+                }
+            }
             if (found == null) {
                 return;
             }
-            HumeAttributes.addTo(span, data.getAttributes(), found);
+            HumeAttributes.addTo(span, scan.present(), found);
             HumeCode primary = found.primary();
             if (markErrorStatus && primary.severity().atLeast(Severity.ERROR)
-                    && data.getStatus().getStatusCode() == StatusCode.UNSET) {
+                    && status.getStatusCode() == StatusCode.UNSET) {
                 span.setStatus(StatusCode.ERROR, primary.code());
             }
             if (counter != null) {
@@ -92,28 +151,24 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         }
     }
 
-    /** The codes of one span, or null. */
-    private Detection scan(SpanData span) {
-        Detection found = detector.scan(span.getStatus().getDescription(), null);
-        AttributeScan attributes = null;
-        List<EventData> events = span.getEvents();
-        for (int i = 0, n = events.size(); i < n; i++) {
-            EventData event = events.get(i);
-            // Without ExceptionEventData (before SDK 1.44) the stack trace attribute is where the causes are.
-            boolean recorded = EXCEPTION_EVENT_DATA && event instanceof ExceptionEventData;
-            if (recorded) {
-                found = detector.scan(((ExceptionEventData) event).getException(), found);
-            }
-            if (!event.getAttributes().isEmpty()) {
-                attributes = attributes == null ? new AttributeScan(detector) : attributes;
-                found = attributes.scan(event.getAttributes(), recorded, found);
-            }
+    /**
+     * Replaces the credentials in the span's attributes, name and status description (keeping its status code):
+     * everything of the span that a processor can still change. Its events cannot be changed.
+     */
+    private static void redact(ReadWriteSpan span, boolean humeScope, Attributes attributes, String name,
+            StatusData status) {
+        CredentialRedaction redaction = new CredentialRedaction(humeScope);
+        redaction.visit(attributes);
+        redaction.apply(span, null);
+        String redactedName = redaction.redact(name);
+        if (redactedName != name) {
+            span.updateName(redactedName);
         }
-        if (!span.getAttributes().isEmpty()) {
-            attributes = attributes == null ? new AttributeScan(detector) : attributes;
-            found = attributes.scan(span.getAttributes(), false, found);
+        String description = status.getDescription();
+        String redactedDescription = redaction.redact(description);
+        if (redactedDescription != description) {
+            span.setStatus(status.getStatusCode(), redactedDescription);
         }
-        return found;
     }
 
     private static boolean hasClass(String name) {
@@ -158,13 +213,13 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
 
     @Override
     public String toString() {
-        return "HumeSpanProcessor{markErrorStatus=" + markErrorStatus + ", maxScanChars="
-                + detector.maxScanChars() + ", metric=" + (counter != null) + "}";
+        return "HumeSpanProcessor{markErrorStatus=" + markErrorStatus + ", redactCredentials=" + redactCredentials
+                + ", maxScanChars=" + detector.maxScanChars() + ", metric=" + (counter != null) + "}";
     }
 
     /** Builds {@link HumeSpanProcessor}s. Not thread-safe. */
     public static final class Builder {
-        private final ScanSettings scan = new ScanSettings();
+        private final ProcessorSettings settings = new ProcessorSettings();
         private boolean markErrorStatus = true;
 
         private Builder() {
@@ -176,7 +231,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
          * @throws NullPointerException when {@code catalog} is null; the builder keeps its previous catalog
          */
         public Builder setCatalog(Catalog catalog) {
-            scan.setCatalog(catalog);
+            settings.setCatalog(catalog);
             return this;
         }
 
@@ -187,7 +242,16 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
          *     bound
          */
         public Builder setMaxScanChars(int maxScanChars) {
-            scan.setMaxScanChars(maxScanChars);
+            settings.setMaxScanChars(maxScanChars);
+            return this;
+        }
+
+        /**
+         * Whether the values of Hume credentials in the span's attributes, name and status description are replaced
+         * with {@code REDACTED}; true by default.
+         */
+        public Builder setRedactCredentials(boolean redactCredentials) {
+            settings.setRedactCredentials(redactCredentials);
             return this;
         }
 
@@ -203,17 +267,17 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
          * @throws NullPointerException when {@code meterProvider} is null; the builder keeps its previous one
          */
         public Builder setMeterProvider(MeterProvider meterProvider) {
-            scan.setMeterProvider(meterProvider);
+            settings.setMeterProvider(meterProvider);
             return this;
         }
 
         Builder setDetector(Detector detector) {
-            scan.setDetector(detector);
+            settings.setDetector(detector);
             return this;
         }
 
         Builder setCounter(CodeCounter counter) {
-            scan.setCounter(counter);
+            settings.setCounter(counter);
             return this;
         }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * Lets a declarative configuration file (OpenTelemetry's {@code otel.config.file}) name {@link HumeSpanProcessor}:
  * a span processor called {@code humecodes}, with the options {@code catalog} (an override file),
  * {@code mark_error_status} (default true), {@code metrics_enabled} (default true: the {@code hume.codes} counter
- * through the SDK's meter provider) and {@code max_scan_chars}:
+ * through the SDK's meter provider), {@code redact_credentials} (default true: Hume credentials in attributes,
+ * names and status descriptions become {@code REDACTED}) and {@code max_scan_chars}:
  *
  * <pre>
  * tracer_provider:
@@ -26,7 +27,8 @@ import java.util.List;
  */
 public final class HumeSpanProcessorComponentProvider extends HumeComponentProvider {
     public HumeSpanProcessorComponentProvider() {
-        super("span processor", List.of(CATALOG, MARK_ERROR_STATUS, METRICS_ENABLED, MAX_SCAN_CHARS));
+        super("span processor",
+                List.of(CATALOG, MARK_ERROR_STATUS, METRICS_ENABLED, REDACT_CREDENTIALS, MAX_SCAN_CHARS));
     }
 
     @Override
@@ -37,6 +39,6 @@ public final class HumeSpanProcessorComponentProvider extends HumeComponentProvi
     @Override
     Object build(HumeConfig config, CodeCounter counter) {
         return HumeSpanProcessor.builder().setDetector(config.detector).setMarkErrorStatus(config.markErrorStatus)
-                .setCounter(counter).build();
+                .setRedactCredentials(config.redactCredentials).setCounter(counter).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.humecodes.otel;
 
+import io.github.humecodes.internal.HumeFields;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,14 +58,18 @@ final class Installation {
 
     /**
      * "humecodes is active through autoconfigure: span processor and log record processor, catalog built-in
-     * (87 codes), counter hume.codes"; each processor names its catalog when they differ.
+     * (87 codes), counter hume.codes, credentials redacted"; each processor names its catalog when they differ.
      */
     private String line() {
         boolean oneCatalog = true;
         boolean counted = false;
+        List<String> redacting = new ArrayList<>();
         for (Part p : parts) {
             oneCatalog &= catalog(p).equals(catalog(parts.get(0)));
             counted |= p.counter != null;
+            if (p.config.redactCredentials) {
+                redacting.add(p.processor);
+            }
         }
         StringBuilder b = new StringBuilder("humecodes is active through ").append(through).append(": ");
         for (int i = 0; i < parts.size(); i++) {
@@ -77,7 +82,15 @@ final class Installation {
         if (oneCatalog) {
             b.append(", ").append(catalog(parts.get(0)));
         }
-        return b.append(counted ? ", counter " + CodeCounter.NAME : ", no counter (metrics disabled)").toString();
+        b.append(counted ? ", counter " + HumeFields.METRIC_NAME : ", no counter (metrics disabled)");
+        if (redacting.size() == parts.size()) {
+            b.append(", credentials redacted");
+        } else if (redacting.isEmpty()) {
+            b.append(", credentials not redacted (" + HumeConfig.REDACT_CREDENTIALS + "=false)");
+        } else {
+            b.append(", credentials redacted by the ").append(String.join(" and the ", redacting)).append(" only");
+        }
+        return b.toString();
     }
 
     private static String catalog(Part p) {

@@ -48,6 +48,7 @@ class AgentExtensionIT {
         output = run("properties", List.of(
                 "-Dotel.service.name=humecodes-agent-it",
                 "-Dotel.traces.exporter=logging-otlp",
+                "-Dotel.instrumentation.http.client.capture-request-headers=X-Hume-Api-Key",
                 "-Dotel.metrics.exporter=none",
                 "-Dotel.logs.exporter=none"), Map.of("OTEL_HUME_CATALOG", catalog.toString()));
         spans = spans(output);
@@ -66,6 +67,8 @@ class AgentExtensionIT {
                 + "        exporter:\n"
                 + "          otlp_file/development:\n"
                 + "meter_provider:\n"
+                // The agent's HTTP client histogram keeps url.full on its exemplars, which no processor sees.
+                + "  exemplar_filter: always_off\n"
                 + "  readers:\n"
                 + "    - periodic:\n"
                 + "        exporter:\n"
@@ -153,13 +156,25 @@ class AgentExtensionIT {
     }
 
     @Test
-    void theAgentLoadedTheExtensionAndExportedBothSpans() {
+    void theAgentLoadedTheExtensionAndExportedEverySpan() {
         assertThat(output).contains("ApiOnlyApp done").doesNotContain("humecodes: bad value");
-        assertThat(spans).as(output).containsOnlyKeys("evi.chat", "evi.plain");
+        assertThat(spans).as(output).containsOnlyKeys("evi.chat", "evi.plain", "GET");
         // One start-up line for the one SDK the agent built, naming the override file.
         assertThat(output.lines().filter(l -> l.contains("humecodes is active")))
                 .singleElement().asString().contains("humecodes is active through autoconfigure: span processor and"
-                        + " log record processor, catalog " + dir.resolve("runbook-codes.json") + " (");
+                        + " log record processor, catalog " + dir.resolve("runbook-codes.json") + " (")
+                .endsWith(", credentials redacted");
+    }
+
+    @Test
+    void theHttpClientSpansApiKeyIsRedactedInItsUrlAndItsCapturedHeader() {
+        Map<String, JsonNode> attributes = attributes(spans.get("GET"));
+        assertThat(attributes.get("url.full").path("stringValue").asString())
+                .matches("http://127\\.0\\.0\\.1:[0-9]+/v0/evi/chat\\?config_id=1b60e1a0&api_key=REDACTED");
+        assertThat(attributes.get("http.request.header.x-hume-api-key").path("arrayValue").path("values"))
+                .singleElement().satisfies(v -> assertThat(v.path("stringValue").asString()).isEqualTo("REDACTED"));
+        // Nowhere in what the agent printed: no span, no attribute, no log line.
+        assertThat(output).doesNotContain(ApiOnlyApp.API_KEY);
     }
 
     @Test
@@ -195,7 +210,11 @@ class AgentExtensionIT {
     @Test
     void aDeclarativeConfigurationFileNamingHumecodesWorksUnderTheAgent() {
         assertThat(declarativeOutput).contains("ApiOnlyApp done").doesNotContain("humecodes: bad value");
-        assertThat(declarativeSpans).as(declarativeOutput).containsOnlyKeys("evi.chat", "evi.plain");
+        assertThat(declarativeSpans).as(declarativeOutput).containsOnlyKeys("evi.chat", "evi.plain", "GET");
+        assertThat(attributes(declarativeSpans.get("GET")).get("url.full").path("stringValue").asString())
+                .endsWith("/v0/evi/chat?config_id=1b60e1a0&api_key=REDACTED");
+        // Nowhere in what the agent printed, metrics included (their exemplars are off: see the file).
+        assertThat(declarativeOutput).doesNotContain(ApiOnlyApp.API_KEY);
         assertBillingSpan(declarativeSpans.get("evi.chat"));
         assertThat(attributes(declarativeSpans.get("evi.plain"))).doesNotContainKey("hume.code");
         assertThat(declarativeOutput.lines().filter(l -> l.contains("humecodes is active")))

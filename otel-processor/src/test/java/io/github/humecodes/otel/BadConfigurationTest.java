@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.humecodes.Catalog;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongCounterBuilder;
 import io.opentelemetry.api.metrics.Meter;
@@ -87,6 +88,7 @@ class BadConfigurationTest {
     private void assertDefaultsServe() {
         Span span = sdk.getTracer("test").spanBuilder("tts.synthesize").startSpan();
         span.setAttribute("evi.code", "E0300");
+        span.setAttribute("url.full", "wss://api.hume.ai/v0/tts/stream/input?api_key=KEY123");
         span.end();
         sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits").emit();
         sdk.getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
@@ -95,6 +97,9 @@ class BadConfigurationTest {
         assertEnriched(exported.getAttributes(), "E0300");
         // mark-error-status defaults to true
         assertThat(exported.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        // redact-credentials defaults to true
+        assertThat(exported.getAttributes().get(AttributeKey.stringKey("url.full")))
+                .isEqualTo("wss://api.hume.ai/v0/tts/stream/input?api_key=REDACTED");
         LogRecordData log = MemoryExporters.logs.getFinishedLogRecordItems().get(0);
         assertEnriched(log.getAttributes(), "E0300");
         // metrics.enabled defaults to true
@@ -193,6 +198,9 @@ class BadConfigurationTest {
                 Arguments.of("otel.hume.mark-error-status", "falsch"),
                 Arguments.of("otel.hume.metrics.enabled", "0"),
                 Arguments.of("otel.hume.metrics.enabled", "enabled"),
+                // A bad value keeps credentials redacted: the safe default.
+                Arguments.of("otel.hume.redact-credentials", "no"),
+                Arguments.of("otel.hume.redact-credentials", "off"),
                 Arguments.of("otel.hume.max-scan-chars", "0"),
                 Arguments.of("otel.hume.max-scan-chars", "-1"),
                 Arguments.of("otel.hume.max-scan-chars", "64k"),
@@ -229,13 +237,14 @@ class BadConfigurationTest {
         Files.writeString(file, "{\"codes\":[{\"code\":\"W0105\"},{\"code\":\"W0105\"}]}");
         List<LogRecord> reported = start(Map.of("otel.hume.enabled", "si", "otel.hume.catalog", file.toString(),
                 "otel.hume.mark-error-status", "ja", "otel.hume.metrics.enabled", "oui",
-                "otel.hume.max-scan-chars", "beaucoup"));
-        assertThat(reported).extracting(LogRecord::getMessage).hasSize(5)
+                "otel.hume.max-scan-chars", "beaucoup", "otel.hume.redact-credentials", "nein"));
+        assertThat(reported).extracting(LogRecord::getMessage).hasSize(6)
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.enabled", "'si'"))
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.catalog", "dup.json", "entry 2", "duplicate"))
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.mark-error-status", "'ja'"))
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.metrics.enabled", "'oui'"))
-                .anySatisfy(m -> assertThat(m).contains("otel.hume.max-scan-chars", "'beaucoup'"));
+                .anySatisfy(m -> assertThat(m).contains("otel.hume.max-scan-chars", "'beaucoup'"))
+                .anySatisfy(m -> assertThat(m).contains("otel.hume.redact-credentials", "'nein'", "using true"));
         assertDefaultsServe();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.humecodes.Catalog;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -35,6 +36,8 @@ class DeclarativeConfigurationTest {
 
     private final List<OpenTelemetrySdk> sdks = new ArrayList<>();
     private final List<LogRecord> reported = new ArrayList<>();
+    /** What the SDK's declarative configuration itself reported, kept out of the build output. */
+    private final List<LogRecord> sdkReported = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -76,20 +79,26 @@ class DeclarativeConfigurationTest {
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         // Autoconfigure reads otel.config.file from the system properties and the environment only.
         System.setProperty("otel.config.file", config.toString());
-        try (LogCapture log = LogCapture.of(HumeComponentProvider.class)) {
+        // The SDK's own warnings about values of the wrong type are expected where the file has them.
+        try (LogCapture log = LogCapture.of(HumeComponentProvider.class);
+                LogCapture sdkWarnings = LogCapture.named("io.opentelemetry.sdk.autoconfigure.declarativeconfig")) {
             OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                     .disableShutdownHook()
                     .build()
                     .getOpenTelemetrySdk();
             sdks.add(sdk);
             reported.addAll(log.records);
+            sdkReported.addAll(sdkWarnings.records);
             return sdk;
         } finally {
             System.clearProperty("otel.config.file");
         }
     }
 
-    /** Ends a span and emits a log record that carry E0300, beside attributes of every other type. */
+    /**
+     * Ends a span and emits a log record that carry E0300, beside attributes of every other type and an API key in
+     * a captured header.
+     */
     private static void sendE0300(OpenTelemetrySdk sdk) {
         Span span = sdk.getTracer("test").spanBuilder("tts.synthesize").startSpan();
         span.setAttribute("tts.voice", "ito");
@@ -97,11 +106,19 @@ class DeclarativeConfigurationTest {
         span.setAttribute("attempt", 2L);
         span.setAttribute("ratio", 0.5);
         span.setAttribute(AttributeKey.stringArrayKey("tags"), List.of("a", "b"));
+        span.setAttribute(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
+                List.of(CredentialRedactionTest.KEY));
         span.recordException(new IllegalStateException("hume(E0300): out of credits"));
         span.end();
         sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits")
-                .setAttribute(AttributeKey.booleanKey("retry"), true).emit();
+                .setAttribute(AttributeKey.booleanKey("retry"), true)
+                .setAttribute(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
+                        List.of(CredentialRedactionTest.KEY)).emit();
         sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String> apiKeyHeader(Attributes attributes) {
+        return attributes.get(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"));
     }
 
     private static SpanData exportedSpan() {
@@ -140,10 +157,12 @@ class DeclarativeConfigurationTest {
         assertEnriched(exportedLog().getAttributes(), "E0300");
         assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
                 "E0300 billing critical log = 1");
+        assertThat(apiKeyHeader(span.getAttributes())).containsExactly("REDACTED");
+        assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(messages(Level.WARNING)).isEmpty();
         assertThat(messages(Level.INFO)).containsExactly("humecodes is active through declarative configuration:"
                 + " log record processor and span processor, catalog built-in (" + BUILT_IN_CODES
-                + " codes), counter hume.codes");
+                + " codes), counter hume.codes, credentials redacted");
     }
 
     @Test
@@ -153,10 +172,13 @@ class DeclarativeConfigurationTest {
                 + "{\"code\":\"E0999\",\"category\":\"billing\",\"severity\":\"error\","
                 + "\"description\":\"Our own billing code.\"}]}", StandardCharsets.UTF_8);
         OpenTelemetrySdk sdk = start(file("\n        mark_error_status: false\n        catalog: " + catalog
-                + "\n        metrics_enabled: false", "\n        max_scan_chars: 12"));
+                + "\n        metrics_enabled: false\n        redact_credentials: false", "\n        max_scan_chars: 12"));
         sendE0300(sdk);
         SpanData span = exportedSpan();
         assertThat(span.getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("warning");
+        // redact_credentials: false on the span processor only.
+        assertThat(apiKeyHeader(span.getAttributes())).containsExactly(CredentialRedactionTest.KEY);
+        assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         // "HumeError: E0300 ..." has its code past the first 12 characters.
         assertThat(exportedLog().getAttributes().get(HumeAttributes.CODE)).isNull();
@@ -168,15 +190,19 @@ class DeclarativeConfigurationTest {
         assertThat(messages(Level.WARNING)).isEmpty();
         assertThat(messages(Level.INFO)).containsExactly("humecodes is active through declarative configuration:"
                 + " log record processor (catalog built-in (" + BUILT_IN_CODES + " codes)) and span processor"
-                + " (catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes)), counter hume.codes");
+                + " (catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes)), counter hume.codes, credentials"
+                + " redacted by the log record processor only");
     }
 
     @Test
     void badOptionsAreReportedByNameAndTheDefaultsServe() throws IOException {
         OpenTelemetrySdk sdk = start(file("\n        mark_error_status: \"yes\"\n        max_scan_chars: lots"
                 + "\n        catalog: " + dir.resolve("nowhere.json") + "\n        colour: red",
-                "\n        metrics_enabled: 3\n        max_scan_chars: 0\n        mark_error_status: false"));
-        assertThat(messages(Level.WARNING)).hasSize(7)
+                "\n        metrics_enabled: 3\n        max_scan_chars: 0\n        mark_error_status: false"
+                        + "\n        redact_credentials: sometimes"));
+        // The SDK warns of the values of another type too (a string for a boolean, an integer for a boolean).
+        assertThat(sdkReported).isNotEmpty();
+        assertThat(messages(Level.WARNING)).hasSize(8)
                 .anySatisfy(m -> assertThat(m).contains("option mark_error_status of the humecodes span processor",
                         "'yes'", "using true"))
                 .anySatisfy(m -> assertThat(m).contains("option max_scan_chars of the humecodes span processor",
@@ -188,6 +214,8 @@ class DeclarativeConfigurationTest {
                         "option metrics_enabled of the humecodes log record processor", "not true or false"))
                 .anySatisfy(m -> assertThat(m).contains("option max_scan_chars of the humecodes log record processor",
                         "'0'"))
+                .anySatisfy(m -> assertThat(m).contains(
+                        "option redact_credentials of the humecodes log record processor", "'sometimes'", "using true"))
                 // Status marking is the span processor's.
                 .anySatisfy(m -> assertThat(m).contains(
                         "unknown option mark_error_status of the humecodes log record processor"));
@@ -195,6 +223,8 @@ class DeclarativeConfigurationTest {
         assertEnriched(exportedSpan().getAttributes(), "E0300");
         assertThat(exportedSpan().getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertEnriched(exportedLog().getAttributes(), "E0300");
+        // A bad redact_credentials keeps credentials redacted.
+        assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
                 "E0300 billing critical log = 1");
     }

@@ -137,6 +137,8 @@ class FatalErrorTest {
 
     /** An Error subclass of an application's own, which is no VirtualMachineError. */
     private static final class UsersOwnError extends Error {
+        private static final long serialVersionUID = 1L;
+
         UsersOwnError() {
             super("an application's own error");
         }

@@ -256,6 +256,7 @@ class HostileInputTest {
 
     /** Behaves while the SDK records it, then throws {@code failure} from every method the processor may call. */
     static final class Treacherous extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final Throwable failure;
         volatile boolean armed;
 

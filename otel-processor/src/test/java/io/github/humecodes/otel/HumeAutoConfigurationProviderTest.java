@@ -3,6 +3,7 @@ package io.github.humecodes.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.humecodes.Catalog;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -70,13 +71,21 @@ class HumeAutoConfigurationProviderTest {
         return out;
     }
 
-    /** Ends a span whose status description holds E0300 and emits a log record with E0300 in its body. */
+    private static final String KEY = CredentialRedactionTest.KEY;
+    private static final String URL = "wss://api.hume.ai/v0/tts/stream/input?api_key=" + KEY;
+
+    /**
+     * Ends a span whose status description holds E0300 and emits a log record with E0300 in its body, both with a
+     * {@code url.full} holding an API key.
+     */
     private void sendE0300() {
         Span span = sdk.getTracer("test").spanBuilder("tts.synthesize").startSpan();
         span.setAttribute("tts.voice", "ito");
+        span.setAttribute("url.full", URL);
         span.recordException(new IllegalStateException("hume(E0300): out of credits"));
         span.end();
-        sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits").emit();
+        sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits")
+                .setAttribute(AttributeKey.stringKey("url.full"), URL).emit();
         sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
         sdk.getSdkLoggerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -107,6 +116,19 @@ class HumeAutoConfigurationProviderTest {
         assertThat(log.getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("critical");
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics()))
                 .containsExactlyInAnyOrder("E0300 billing critical span = 1", "E0300 billing critical log = 1");
+        // Credentials are redacted by default.
+        String redacted = "wss://api.hume.ai/v0/tts/stream/input?api_key=REDACTED";
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(redacted);
+        assertThat(log.getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(redacted);
+    }
+
+    @Test
+    void redactionTurnedOffExportsCredentialsAsTheyWere() {
+        start(Map.of("otel.hume.redact-credentials", "false"));
+        sendE0300();
+        assertThat(exportedSpan().getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(URL);
+        assertThat(exportedLog().getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(URL);
+        assertThat(exportedSpan().getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
     }
 
     @Test
@@ -184,18 +206,20 @@ class HumeAutoConfigurationProviderTest {
     void oneStartUpLineSaysWhatWasAddedAndWhichCatalogServes() throws IOException {
         start(Map.of());
         assertThat(messages(Level.INFO)).containsExactly("humecodes is active through autoconfigure: span processor"
-                + " and log record processor, catalog built-in (" + BUILT_IN_CODES + " codes), counter hume.codes");
+                + " and log record processor, catalog built-in (" + BUILT_IN_CODES + " codes), counter hume.codes,"
+                + " credentials redacted");
         Path catalog = dir.resolve("our-codes.json");
         Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0999\",\"category\":\"billing\","
                 + "\"severity\":\"error\",\"description\":\"Our own billing code.\"}]}", StandardCharsets.UTF_8);
         sdk.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
         reported.clear();
         // Each SDK built says it once.
-        start(Map.of("otel.hume.catalog", catalog.toString(), "otel.hume.metrics.enabled", "false"));
+        start(Map.of("otel.hume.catalog", catalog.toString(), "otel.hume.metrics.enabled", "false",
+                "otel.hume.redact-credentials", "false"));
         assertThat(messages(Level.WARNING)).isEmpty();
         assertThat(messages(Level.INFO)).containsExactly("humecodes is active through autoconfigure: span processor"
                 + " and log record processor, catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes),"
-                + " no counter (metrics disabled)");
+                + " no counter (metrics disabled), credentials not redacted (otel.hume.redact-credentials=false)");
     }
 
     @Test

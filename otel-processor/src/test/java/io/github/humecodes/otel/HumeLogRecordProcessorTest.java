@@ -114,6 +114,15 @@ class HumeLogRecordProcessorTest {
     }
 
     @Test
+    void codesOfSeveralAttributesAreListedInTheOrderOfTheirKeysWhateverOrderTheyWereSetIn() {
+        // The order getAttributes() and every SDK's exported record give, whichever way the record is read.
+        LogRecordData record = emit(r -> r.setBody("request failed")
+                .setAttribute(stringKey("z.code"), "E0601").setAttribute(stringKey("a.code"), "E0203"));
+        assertThat(record.getAttributes().get(HumeAttributes.CODES)).containsExactly("E0203", "E0601");
+        assertThat(record.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0203");
+    }
+
+    @Test
     void recordsWithoutCodesAndNonStringBodiesAreUntouched() {
         LogRecordData plain = emit(r -> r.setBody("processed 1000 records for chat e0300f00")
                 .setAttribute(stringKey("user"), "E0300x"));

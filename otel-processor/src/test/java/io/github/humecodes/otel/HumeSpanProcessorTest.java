@@ -394,8 +394,8 @@ class HumeSpanProcessorTest {
             for (LongPointData p : m.getLongSumData().getPoints()) {
                 Attributes a = p.getAttributes();
                 assertThat(a.size()).isEqualTo(4);
-                out.add(a.get(HumeAttributes.CODE) + " " + a.get(HumeAttributes.CATEGORY) + " "
-                        + a.get(HumeAttributes.SEVERITY) + " " + a.get(CodeCounter.SIGNAL) + " = " + p.getValue());
+                out.add(a.get(CodeCounter.CODE) + " " + a.get(CodeCounter.CATEGORY) + " "
+                        + a.get(CodeCounter.SEVERITY) + " " + a.get(CodeCounter.SIGNAL) + " = " + p.getValue());
             }
         }
         return out;

@@ -184,15 +184,20 @@ class LifecycleTest {
         Set<Thread> before = liveThreads();
         Set<Thread> started = new HashSet<>();
         for (int round = 0; round < 3; round++) {
-            OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-                    .addPropertiesSupplier(() -> Map.of(
-                            "otel.traces.exporter", "memory",
-                            "otel.logs.exporter", "memory",
-                            "otel.metrics.exporter", "none",
-                            "otel.service.name", "humecodes-test"))
-                    .disableShutdownHook()
-                    .build()
-                    .getOpenTelemetrySdk();
+            OpenTelemetrySdk sdk;
+            try (LogCapture startUpLine = LogCapture.of(HumeAutoConfigurationProvider.class)) {
+                sdk = AutoConfiguredOpenTelemetrySdk.builder()
+                        .addPropertiesSupplier(() -> Map.of(
+                                "otel.traces.exporter", "memory",
+                                "otel.logs.exporter", "memory",
+                                "otel.metrics.exporter", "none",
+                                "otel.service.name", "humecodes-test"))
+                        .disableShutdownHook()
+                        .build()
+                        .getOpenTelemetrySdk();
+                assertThat(startUpLine.records).singleElement()
+                        .satisfies(r -> assertThat(r.getMessage()).startsWith("humecodes is active"));
+            }
             endSpans(sdk.getTracer("test"), 0, 100);
             sdk.getLogsBridge().get("test").logRecordBuilder().setBody("E0300").emit();
             Set<Thread> during = liveThreads();

@@ -20,7 +20,12 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     static LogCapture of(Class<?> owner) {
-        return new LogCapture(Logger.getLogger(owner.getName()));
+        return named(owner.getName());
+    }
+
+    /** Captures the logger {@code name} and its children, the SDK's own for example. */
+    static LogCapture named(String name) {
+        return new LogCapture(Logger.getLogger(name));
     }
 
     @Override

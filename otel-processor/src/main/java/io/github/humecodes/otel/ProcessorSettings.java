@@ -5,11 +5,12 @@ import io.github.humecodes.Detector;
 import io.opentelemetry.api.metrics.MeterProvider;
 import java.util.Objects;
 
-/** The settings both processor builders share: catalog, scan bound and metric. Not thread-safe. */
-final class ScanSettings {
+/** The settings both processor builders share: catalog, scan bound, metric, credential redaction. Not thread-safe. */
+final class ProcessorSettings {
     private Catalog catalog = Catalog.builtIn();
     private int maxScanChars = Detector.DEFAULT_MAX_SCAN_CHARS;
     private MeterProvider meterProvider;
+    private boolean redactCredentials = true;
     /** Set by autoconfigure, which builds one detector and one counter for both processors. */
     private Detector detector;
     private CodeCounter counter;
@@ -30,6 +31,14 @@ final class ScanSettings {
     void setMeterProvider(MeterProvider meterProvider) {
         this.meterProvider = Objects.requireNonNull(meterProvider, "meterProvider");
         this.counter = null;
+    }
+
+    void setRedactCredentials(boolean redactCredentials) {
+        this.redactCredentials = redactCredentials;
+    }
+
+    boolean redactCredentials() {
+        return redactCredentials;
     }
 
     void setDetector(Detector detector) {
