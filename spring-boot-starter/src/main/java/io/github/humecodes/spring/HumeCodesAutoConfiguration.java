@@ -65,11 +65,11 @@ public final class HumeCodesAutoConfiguration {
         @ConditionalOnMissingBean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         HumeSpanProcessor humeSpanProcessor(HumeCodesSettings settings) {
-            // TODO(redact-credentials): .setRedactCredentials(settings.redactCredentials) once humecodes-otel has it.
             return HumeSpanProcessor.builder()
                     .setCatalog(settings.catalog)
                     .setMaxScanChars(settings.maxScanChars)
                     .setMarkErrorStatus(settings.markErrorStatus)
+                    .setRedactCredentials(settings.redactCredentials)
                     .build();
         }
     }
@@ -86,10 +86,10 @@ public final class HumeCodesAutoConfiguration {
         @ConditionalOnMissingBean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         HumeLogRecordProcessor humeLogRecordProcessor(HumeCodesSettings settings) {
-            // TODO(redact-credentials): .setRedactCredentials(settings.redactCredentials) once humecodes-otel has it.
             return HumeLogRecordProcessor.builder()
                     .setCatalog(settings.catalog)
                     .setMaxScanChars(settings.maxScanChars)
+                    .setRedactCredentials(settings.redactCredentials)
                     .build();
         }
     }

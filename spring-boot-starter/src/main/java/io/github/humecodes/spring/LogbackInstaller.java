@@ -32,9 +32,11 @@ import org.springframework.util.ClassUtils;
  *   <li>a {@link HumeTurboFilter}, unless the configuration has one;</li>
  *   <li>a {@link HumeEnrichingAppender} in front of the root logger's appenders that need the fields as key-value
  *       pairs (Spring Boot's structured formats, JSON encoders, appenders that capture key-value pairs), unless the
- *       configuration routes events through an enriching appender of its own. Appenders writing a pattern are left
- *       alone: {@code %hume} shows the fields there (Spring Boot's plain pattern gets it through
- *       {@code logging.pattern.correlation}), and so are encoders holding {@code HumeJsonProvider};</li>
+ *       configuration routes events through an enriching appender of its own. Appenders writing a pattern need no
+ *       fields: {@code %hume} shows them there (Spring Boot's plain pattern gets it through
+ *       {@code logging.pattern.correlation}); they are put behind it too while {@code humecodes.redact-credentials}
+ *       is on (the default), so that what they write has Hume's credentials redacted. Encoders holding
+ *       {@code HumeJsonProvider} are left alone (their configuration is the application's);</li>
  *   <li>a {@link CodeCountingAppender} on the root logger, which counts each coded event once into the registered
  *       sinks (the Micrometer counter).</li>
  * </ul>
@@ -135,7 +137,7 @@ final class LogbackInstaller {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         List<Appender<ILoggingEvent>> wrapped = new ArrayList<>();
         root.iteratorForAppenders().forEachRemaining(appender -> {
-            if (needsFields(appender)) {
+            if (needsFields(appender) || settings.redactCredentials && writesPattern(appender)) {
                 wrapped.add(appender);
             }
         });
@@ -149,8 +151,7 @@ final class LogbackInstaller {
         if (settings.catalogPath != null) {
             enricher.setCatalog(settings.catalogPath);
         }
-        // TODO(redact-credentials): enricher.setRedactCredentials(settings.redactCredentials) once humecodes-logback
-        // has the property (DESIGN.md, credentials); humecodes.redact-credentials reaches OpenTelemetry already.
+        enricher.setRedactCredentials(settings.redactCredentials);
         wrapped.forEach(enricher::addAppender);
         enricher.start();
         if (!enricher.isStarted()) {
@@ -200,8 +201,7 @@ final class LogbackInstaller {
         }
         if (appender instanceof OutputStreamAppender) {
             Encoder<?> encoder = ((OutputStreamAppender<?>) appender).getEncoder();
-            if (encoder instanceof LayoutWrappingEncoder
-                    && ((LayoutWrappingEncoder<?>) encoder).getLayout() instanceof PatternLayoutBase) {
+            if (writesPattern(appender)) {
                 return false;
             }
             if (LOGSTASH_PRESENT && LogstashEncoders.holdsHumeJsonProvider(encoder)) {
@@ -209,6 +209,16 @@ final class LogbackInstaller {
             }
         }
         return true;
+    }
+
+    /** Whether {@code appender} writes a pattern ({@code %hume} shows the fields there, not key-value pairs). */
+    private static boolean writesPattern(Appender<ILoggingEvent> appender) {
+        if (!(appender instanceof OutputStreamAppender)) {
+            return false;
+        }
+        Encoder<?> encoder = ((OutputStreamAppender<?>) appender).getEncoder();
+        return encoder instanceof LayoutWrappingEncoder
+                && ((LayoutWrappingEncoder<?>) encoder).getLayout() instanceof PatternLayoutBase;
     }
 
     private static void addCounter(LoggerContext context, HumeCodesSettings settings) {

@@ -29,7 +29,17 @@ class PlainLoggingTest {
                     .doesNotContain("[ ] ");
             assertThat(output.getOut()).doesNotContain("PARSER_ERROR");
             BootApp.assertNoLogbackErrors();
-            // A pattern shows the fields itself: its appender is not wrapped.
+            // A pattern shows the fields itself: its appender is behind the enriching one only to redact.
+            assertThat(BootApp.rootAppenders()).anyMatch(HumeEnrichingAppender.class::isInstance);
+        }
+    }
+
+    @Test
+    void withoutRedactionAPatternAppenderIsLeftAlone(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = BootApp.run("--humecodes.redact-credentials=false")) {
+            HUME_CLIENT.error("[plain-8] Error (E0705): Custom language model disconnected.");
+
+            assertThat(line(output, "[plain-8]")).contains("[E0705 custom_llm] " + LOGGER + " ");
             assertThat(BootApp.rootAppenders()).noneMatch(HumeEnrichingAppender.class::isInstance);
         }
     }
