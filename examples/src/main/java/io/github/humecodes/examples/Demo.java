@@ -61,6 +61,9 @@ public final class Demo {
     // Before the first logger: logback.xml places logs.jsonl under this directory.
     System.setProperty(OUT_PROPERTY, out.toString());
 
+    console.printf("humecodes demo: simulated Hume traffic (EVI chats, TTS requests, Expression Measurement streams),"
+        + " seed %d. Errors as the console appender prints them, code, category and severity in front:%n%n",
+        options.seed());
     JsonlSpanExporter spans = new JsonlSpanExporter(out.resolve(SPANS_FILE));
     int operations = 0;
     try (MetricsEndpoint metrics = options.metricsPort() == DemoOptions.NO_METRICS ? null
@@ -142,8 +145,7 @@ public final class Demo {
     LogSummary summary = LogSummary.read(logs);
     SpanSummary spanSummary = SpanSummary.read(out.resolve(SPANS_FILE));
     console.println();
-    console.printf("humecodes demo: %d simulated Hume operations (EVI chats, TTS requests, Expression Measurement "
-        + "streams), seed %d%n", operations, options.seed());
+    console.printf("%d simulated Hume operations.%n", operations);
     console.println();
     console.println("A few enriched log lines from logs.jsonl:");
     samples(summary).forEach(line -> console.println("  " + line));

@@ -123,7 +123,11 @@ class DemoTest {
   @Test
   void consoleGivesTheCountsAndWhereTheFilesAre() {
     assertThat(demo.console)
-        .contains("humecodes demo: 90 simulated Hume operations")
+        .startsWith("humecodes demo: simulated Hume traffic")
+        .contains("90 simulated Hume operations.")
+        // The console pattern's composite %hume: brackets on coded lines only.
+        .containsPattern("ERROR voiceagent\\.evi\\.ChatSession +\\[E0705 custom_llm/error\\] EVI chat ")
+        .doesNotContain("[ /]")
         .contains((34 + FLOOD_KEPT) + " of " + demo.logs.size() + " log lines carry a Hume code")
         .containsPattern("billing\\s+2\\n")
         .containsPattern("critical\\s+5\\n")
