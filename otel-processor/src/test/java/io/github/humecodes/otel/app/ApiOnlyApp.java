@@ -11,10 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * A tiny application that uses only the OpenTelemetry API, run under the Java agent by {@code AgentExtensionIT}:
- * one span fails with a Hume billing error and a WebSocket close code, one span carries no code, and one HTTP
- * request, made as Hume's TypeScript SDK connects (the API key in the URL and in its header), gives the agent's
- * HTTP client span. Nothing listens where it goes: the request fails on this machine and goes nowhere.
+ * A tiny application that uses only the OpenTelemetry API, run under the Java agent by the agent tests
+ * ({@code AgentExtensionIT}, {@code AgentDeclarativeConfigurationIT}): one span fails with a Hume billing error
+ * and a WebSocket close code, one span carries no code, and one HTTP request, made as Hume's TypeScript SDK
+ * connects (the API key in the URL and in its header), gives the agent's HTTP client span. Nothing listens where
+ * it goes: the request fails on this machine and goes nowhere.
  */
 public final class ApiOnlyApp {
     /** The API key of the request; it must not appear in anything the agent exports. */
