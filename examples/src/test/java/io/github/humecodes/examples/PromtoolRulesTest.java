@@ -30,11 +30,12 @@ class PromtoolRulesTest {
   }
 
   @Test
-  void theReadmeQuotesTheShippedBillingRule() throws Exception {
+  void theAlertingPageQuotesTheShippedBillingRule() throws Exception {
     String rules = Files.readString(RULES);
     int start = rules.indexOf("      - alert: HumeBilling\n");
     String billing = rules.substring(start, rules.indexOf("          severity: page\n", start) + 25);
     assertThat(billing).contains("hume_category=\"billing\"");
-    assertThat(Files.readString(Path.of("..", "README.md"))).contains("```yaml\n" + billing + "```");
+    assertThat(Files.readString(Path.of("..", "docs", "dashboards-and-alerting.md")))
+        .contains("```yaml\n" + billing + "```");
   }
 }

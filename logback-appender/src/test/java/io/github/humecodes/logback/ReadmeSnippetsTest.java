@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The README's JSON snippets, as users copy them: file appenders writing JSON lines. */
+/** The JSON snippets of the README and docs/logback.md, as users copy them: file appenders writing JSON lines. */
 class ReadmeSnippetsTest {
     private static final String KEY = CredentialRenderings.KEY;
 
@@ -62,12 +62,17 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void theReadmeShowsTheseFilesAsTheyAre() throws Exception {
+    void theReadmeAndTheLogbackPageShowTheseFilesAsTheyAre() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
+        String page = Files.readString(Path.of("..", "docs", "logback.md"));
+        assertThat(readme).contains(block("readme-appender.xml"));
         for (String name : List.of("readme-appender.xml", "readme-provider.xml", "readme-converter.xml",
                 "readme-turbo.xml", "readme-masker.xml", "readme-masker-jackson2.xml")) {
-            String xml = Files.readString(Path.of("src", "test", "resources", name)).strip();
-            assertThat(readme).as(name).contains("```xml\n" + xml + "\n```");
+            assertThat(page).as(name).contains(block(name));
         }
+    }
+
+    private static String block(String resource) throws Exception {
+        return "```xml\n" + Files.readString(Path.of("src", "test", "resources", resource)).strip() + "\n```";
     }
 }

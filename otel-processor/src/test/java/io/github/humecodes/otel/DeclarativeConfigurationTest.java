@@ -95,6 +95,22 @@ class DeclarativeConfigurationTest {
         }
     }
 
+    @Test
+    void theFileOnTheOpenTelemetryPageEnrichesWhatItsExportersPrint() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "opentelemetry.md"));
+        int start = page.indexOf("```yaml\nfile_format") + 8;
+        String yaml = page.substring(start, page.indexOf("```", start));
+        try (LogCapture spans = LogCapture.named("io.opentelemetry.exporter.logging.LoggingSpanExporter")) {
+            OpenTelemetrySdk sdk = start(yaml);
+            sdk.getTracer("test").spanBuilder("evi.chat").startSpan().setAttribute("websocket.close.code", 1011L)
+                    .end();
+            assertThat(messages(Level.WARNING)).isEmpty();
+            assertThat(spans.records).singleElement().satisfies(r -> assertThat(r.getMessage())
+                    .startsWith("'evi.chat' : ").contains("hume.code=1011")
+                    .contains("hume.category=connection"));
+        }
+    }
+
     /**
      * Ends a span and emits a log record that carry E0300, beside attributes of every other type and an API key in
      * a captured header.
