@@ -26,6 +26,7 @@ import java.util.Map;
 public final class Catalog {
     /** WebSocket close codes a catalog may hold: the range RFC 6455 gives to protocol and applications. */
     static final int MIN_CLOSE_CODE = 1000;
+
     static final int MAX_CLOSE_CODE = 4999;
     private static final String FAMILIES = "EWI";
 
@@ -120,8 +121,7 @@ public final class Catalog {
 
     /** The close code entry for {@code number}, or null when the catalog holds none. */
     HumeCode closeCode(long number) {
-        return number >= MIN_CLOSE_CODE && number <= MAX_CLOSE_CODE
-                ? closeCodes[(int) number - MIN_CLOSE_CODE] : null;
+        return number >= MIN_CLOSE_CODE && number <= MAX_CLOSE_CODE ? closeCodes[(int) number - MIN_CLOSE_CODE] : null;
     }
 
     /**
@@ -174,15 +174,32 @@ public final class Catalog {
     private static HumeCode unknown(String code) {
         switch (code.charAt(0)) {
             case 'I':
-                return new HumeCode(code, "service", Severity.CRITICAL,
+                return new HumeCode(
+                        code,
+                        "service",
+                        Severity.CRITICAL,
                         "An outage or bug inside a Hume service (a service code not in the catalog).",
-                        true, null, false);
+                        true,
+                        null,
+                        false);
             case 'W':
-                return new HumeCode(code, HumeCode.UNKNOWN_CATEGORY, Severity.WARNING,
-                        "A Hume warning code that is not in the catalog.", false, null, false);
+                return new HumeCode(
+                        code,
+                        HumeCode.UNKNOWN_CATEGORY,
+                        Severity.WARNING,
+                        "A Hume warning code that is not in the catalog.",
+                        false,
+                        null,
+                        false);
             default:
-                return new HumeCode(code, HumeCode.UNKNOWN_CATEGORY, Severity.ERROR,
-                        "A Hume error code that is not in the catalog.", false, null, false);
+                return new HumeCode(
+                        code,
+                        HumeCode.UNKNOWN_CATEGORY,
+                        Severity.ERROR,
+                        "A Hume error code that is not in the catalog.",
+                        false,
+                        null,
+                        false);
         }
     }
 
@@ -191,7 +208,7 @@ public final class Catalog {
         static final Catalog CATALOG = load();
 
         private static Catalog load() {
-                return new Catalog(BuiltInCatalog.codes());
+            return new Catalog(BuiltInCatalog.codes());
         }
     }
 }

@@ -32,8 +32,7 @@ final class CatalogFile {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private CatalogFile() {
-    }
+    private CatalogFile() {}
 
     private static boolean isCodeShape(String code) {
         if (code.length() == 5) {
@@ -47,8 +46,7 @@ final class CatalogFile {
     }
 
     /** Reads and checks every entry of a catalog file; {@code base} holds the entries it may change. */
-    static List<HumeCode> parse(InputStream in, String source, Map<String, HumeCode> base)
-            throws CatalogException {
+    static List<HumeCode> parse(InputStream in, String source, Map<String, HumeCode> base) throws CatalogException {
         JsonNode root;
         try {
             root = JSON.readTree(in);
@@ -100,14 +98,15 @@ final class CatalogFile {
             HumeCode old = base.get(code);
             String category = text(node, "category", where, old == null ? null : old.category());
             if (!category.matches("[a-z][a-z0-9_]*")) {
-                throw new CatalogException(where + ": category \"" + category
-                        + "\" must be lower-case letters, digits and underscores");
+                throw new CatalogException(
+                        where + ": category \"" + category + "\" must be lower-case letters, digits and underscores");
             }
-            String severityId = text(node, "severity", where, old == null ? null : old.severity().id());
+            String severityId = text(
+                    node, "severity", where, old == null ? null : old.severity().id());
             Severity severity = Severity.fromId(severityId);
             if (severity == null) {
-                throw new CatalogException(where + ": severity \"" + severityId
-                        + "\" is not one of critical, error, warning, info");
+                throw new CatalogException(
+                        where + ": severity \"" + severityId + "\" is not one of critical, error, warning, info");
             }
             String description = text(node, "description", where, old == null ? null : old.description());
             if (description.isBlank() || description.indexOf('\n') >= 0 || description.indexOf('\r') >= 0) {
@@ -134,8 +133,7 @@ final class CatalogFile {
         return entries;
     }
 
-    private static String text(JsonNode entry, String field, String where, String inherited)
-            throws CatalogException {
+    private static String text(JsonNode entry, String field, String where, String inherited) throws CatalogException {
         JsonNode n = entry.get(field);
         if (n == null) {
             if (inherited == null) {

@@ -25,21 +25,38 @@ final class CloseCodeNames {
         {"service restart"},
         {"try again later"},
         {"bad gateway"},
-        {"tls handshake failure [internal]", "tls failure [internal]", "tls handshake error", "failed tls handshake",
-            "tls handshake failed"},
+        {
+            "tls handshake failure [internal]",
+            "tls failure [internal]",
+            "tls handshake error",
+            "failed tls handshake",
+            "tls handshake failed"
+        },
     };
 
     /** Netty's texts, the only names that follow a code after a bare space ({@code 1011 Internal server error}). */
     private static final String[] SPACED = {
-        "bye", "endpoint unavailable", "protocol error", "invalid message type", null, "empty", "abnormal closure",
-        "invalid payload data", "policy violation", "message too big", "mandatory extension",
-        "internal server error", "service restart", "try again later", "bad gateway", "tls handshake failed",
+        "bye",
+        "endpoint unavailable",
+        "protocol error",
+        "invalid message type",
+        null,
+        "empty",
+        "abnormal closure",
+        "invalid payload data",
+        "policy violation",
+        "message too big",
+        "mandatory extension",
+        "internal server error",
+        "service restart",
+        "try again later",
+        "bad gateway",
+        "tls handshake failed",
     };
 
     private static final String[] NONE = {};
 
-    private CloseCodeNames() {
-    }
+    private CloseCodeNames() {}
 
     /** The names of {@code code} written after {@code (} or {@code =}; empty when it has none. */
     static String[] named(int code) {

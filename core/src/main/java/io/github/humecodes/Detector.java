@@ -67,8 +67,16 @@ public final class Detector {
      * its JSON diagnostics' {@code "code":{"code":"E0599"}} and their examples' {@code compile_fail,E0599}) and
      * pylint's JSON reports ({@code "message-id": "W0611"}, {@code "messageId":"W0611"}).
      */
-    static final String[] TOOL_PREFIXES = {"error[", "--explain ", "\"code\":{\"code\":\"", "compile_fail,",
-        "\"message-id\": \"", "\"message-id\":\"", "\"messageId\": \"", "\"messageId\":\""};
+    static final String[] TOOL_PREFIXES = {
+        "error[",
+        "--explain ",
+        "\"code\":{\"code\":\"",
+        "compile_fail,",
+        "\"message-id\": \"",
+        "\"message-id\":\"",
+        "\"messageId\": \"",
+        "\"messageId\":\""
+    };
     /** Bound on the causes and suppressed exceptions followed from one throwable. */
     public static final int MAX_THROWABLES = 32;
     /** Bound on the nesting of a structured value read by {@link #scanValue}. */
@@ -191,8 +199,8 @@ public final class Detector {
     }
 
     /** Marks a value that is a container, not a leaf. */
-    private static final Detection NOT_A_LEAF = new Detection(
-            new HumeCode("0000", "none", Severity.INFO, "not a leaf", false, null, false));
+    private static final Detection NOT_A_LEAF =
+            new Detection(new HumeCode("0000", "none", Severity.INFO, "not a leaf", false, null, false));
 
     /** The codes of a text or number, {@code found} for other leaves, or {@link #NOT_A_LEAF} for containers. */
     private Detection leaf(CharSequence key, Object value, Detection found) {
@@ -216,7 +224,10 @@ public final class Detector {
 
     /** The value of a whole number (integer types, {@code BigInteger}, atomics), or -1 for fractions and the rest. */
     private static long wholeNumber(Number n) {
-        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+        if (n instanceof Long
+                || n instanceof Integer
+                || n instanceof Short
+                || n instanceof Byte
                 || n instanceof java.util.concurrent.atomic.AtomicInteger
                 || n instanceof java.util.concurrent.atomic.AtomicLong) {
             return n.longValue();
@@ -237,8 +248,8 @@ public final class Detector {
                     break;
                 }
                 Object k = e.getKey();
-                found = element(k instanceof CharSequence ? (CharSequence) k : null, e.getValue(), found, depth,
-                        budget);
+                found = element(
+                        k instanceof CharSequence ? (CharSequence) k : null, e.getValue(), found, depth, budget);
             }
         } else if (value instanceof Iterable) {
             for (Object element : (Iterable<?>) value) {
@@ -277,9 +288,10 @@ public final class Detector {
      * {@code closeStatus}).
      */
     static boolean isCloseCodeKey(CharSequence key) {
-        return key != null && indexOfIgnoreCase(key, "close", 0, key.length()) >= 0
+        return key != null
+                && indexOfIgnoreCase(key, "close", 0, key.length()) >= 0
                 && (indexOfIgnoreCase(key, "code", 0, key.length()) >= 0
-                    || indexOfIgnoreCase(key, "status", 0, key.length()) >= 0);
+                        || indexOfIgnoreCase(key, "status", 0, key.length()) >= 0);
     }
 
     /** Checks the four digits {@code text[a..b)} and what surrounds them; returns the code they make, or null. */
@@ -337,7 +349,7 @@ public final class Detector {
             return false;
         }
         int start = open - 1;
-        for (int from = Math.max(0, open - TOOL_NAME_CHARS); start > from && isToolNameChar(text.charAt(start - 1));) {
+        for (int from = Math.max(0, open - TOOL_NAME_CHARS); start > from && isToolNameChar(text.charAt(start - 1)); ) {
             start--;
         }
         return indexOfIgnoreCase(text, "hume", start, open) < 0;
@@ -591,7 +603,8 @@ public final class Detector {
             return false;
         }
         String spaced = CloseCodeNames.spaced(number);
-        return spaced != null && nameAt(text, b + 1, end, spaced)
+        return spaced != null
+                && nameAt(text, b + 1, end, spaced)
                 && !isAsciiWordCharAt(text, b + 1 + spaced.length(), end);
     }
 

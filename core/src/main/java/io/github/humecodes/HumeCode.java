@@ -23,8 +23,14 @@ public final class HumeCode {
     /** The detection of this code alone, shared so that finding one code allocates nothing. */
     private final Detection alone;
 
-    HumeCode(String code, String category, Severity severity, String description, boolean retryable,
-             String slug, boolean inCatalog) {
+    HumeCode(
+            String code,
+            String category,
+            Severity severity,
+            String description,
+            boolean retryable,
+            String slug,
+            boolean inCatalog) {
         this.code = Objects.requireNonNull(code, "code");
         this.category = Objects.requireNonNull(category, "category");
         this.severity = Objects.requireNonNull(severity, "severity");

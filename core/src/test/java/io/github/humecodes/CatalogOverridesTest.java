@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,14 +44,17 @@ class CatalogOverridesTest {
         assertThat(changed.inCatalog()).isTrue();
         // Order is kept: the entry stays where the built-in catalog has it.
         assertThat(c.codes()).hasSameSizeAs(Catalog.builtIn().codes());
-        assertThat(c.codes().indexOf(changed)).isEqualTo(Catalog.builtIn().codes().indexOf(old));
+        assertThat(c.codes().indexOf(changed))
+                .isEqualTo(Catalog.builtIn().codes().indexOf(old));
         assertThat(Catalog.builtIn().lookup("E0300").severity()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
     void aFullEntryReplacesEveryField() throws Exception {
-        Path p = file("full.json", "{\"codes\":[{\"code\":\"E0705\",\"category\":\"my_llm\",\"severity\":\"critical\","
-                + "\"description\":\"Our model server dropped the socket.\",\"retryable\":true,\"slug\":\"dropped\"}]}");
+        Path p = file(
+                "full.json",
+                "{\"codes\":[{\"code\":\"E0705\",\"category\":\"my_llm\",\"severity\":\"critical\","
+                        + "\"description\":\"Our model server dropped the socket.\",\"retryable\":true,\"slug\":\"dropped\"}]}");
         HumeCode c = Catalog.load(p).lookup("E0705");
         assertThat(List.of(c.category(), c.severity(), c.description(), c.retryable(), c.slug()))
                 .containsExactly("my_llm", Severity.CRITICAL, "Our model server dropped the socket.", true, "dropped");
@@ -67,8 +69,10 @@ class CatalogOverridesTest {
 
     @Test
     void aNewCodeIsAddedAndDetected() throws Exception {
-        Path p = file("add.json", "{\"codes\":[{\"code\":\"E0999\",\"category\":\"beta\",\"severity\":\"critical\","
-                + "\"description\":\"A code of a beta feature.\"}]}");
+        Path p = file(
+                "add.json",
+                "{\"codes\":[{\"code\":\"E0999\",\"category\":\"beta\",\"severity\":\"critical\","
+                        + "\"description\":\"A code of a beta feature.\"}]}");
         Catalog c = Catalog.load(p);
         HumeCode added = c.lookup("E0999");
         assertThat(added.inCatalog()).isTrue();
@@ -82,13 +86,16 @@ class CatalogOverridesTest {
         assertThat(d.primary()).isSameAs(added);
         assertThat(d.primary().category()).isEqualTo("beta");
         // The built-in detector still reports it as unknown.
-        assertThat(Detector.create().scan("hume(E0999): x").primary().category()).isEqualTo("unknown");
+        assertThat(Detector.create().scan("hume(E0999): x").primary().category())
+                .isEqualTo("unknown");
     }
 
     @Test
     void aNewCloseCodeIsDetectedInACloseContextOnly() throws Exception {
-        Path p = file("close.json", "{\"codes\":[{\"code\":\"4001\",\"category\":\"connection\","
-                + "\"severity\":\"warning\",\"description\":\"Closed by our gateway.\",\"retryable\":true}]}");
+        Path p = file(
+                "close.json",
+                "{\"codes\":[{\"code\":\"4001\",\"category\":\"connection\","
+                        + "\"severity\":\"warning\",\"description\":\"Closed by our gateway.\",\"retryable\":true}]}");
         Catalog c = Catalog.load(p);
         assertThat(c.closeCode(4001).code()).isEqualTo("4001");
         assertThat(c.closeCode(4001).isCloseCode()).isTrue();
@@ -101,8 +108,11 @@ class CatalogOverridesTest {
 
     @Test
     void overridesComposeFromAStream() throws Exception {
-        Catalog c = Catalog.builtIn().withOverrides(new ByteArrayInputStream(
-                "{\"codes\":[{\"code\":\"W0103\",\"severity\":\"warning\"}]}".getBytes(StandardCharsets.UTF_8)), "s");
+        Catalog c = Catalog.builtIn()
+                .withOverrides(
+                        new ByteArrayInputStream("{\"codes\":[{\"code\":\"W0103\",\"severity\":\"warning\"}]}"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        "s");
         assertThat(c.lookup("W0103").severity()).isEqualTo(Severity.WARNING);
         Path p = file("more.json", "{\"codes\":[{\"code\":\"W0103\",\"category\":\"faces\"}]}");
         HumeCode w = c.withOverrides(p).lookup("W0103");
@@ -130,8 +140,10 @@ class CatalogOverridesTest {
     @Test
     void missingFile() {
         Path p = dir.resolve("absent.json");
-        assertThatThrownBy(() -> Catalog.load(p)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining(p.toString()).hasMessageContaining("not found");
+        assertThatThrownBy(() -> Catalog.load(p))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(p.toString())
+                .hasMessageContaining("not found");
         assertThatThrownBy(() -> Catalog.load(null)).isInstanceOf(CatalogException.class);
     }
 
@@ -146,7 +158,9 @@ class CatalogOverridesTest {
         rejected("bad.json", "{\"codes\":[{\"code\":\"E0300\",}", "not valid JSON");
         rejected("array.json", "[]", "expected an object");
         rejected("nolist.json", "{\"codes\":{}}", "\"codes\"");
-        rejected("dupkey.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"error\",\"severity\":\"info\"}]}",
+        rejected(
+                "dupkey.json",
+                "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"error\",\"severity\":\"info\"}]}",
                 "severity");
     }
 
@@ -157,28 +171,41 @@ class CatalogOverridesTest {
 
     @Test
     void unknownEntryField() throws Exception {
-        rejected("field.json", "{\"codes\":[{\"code\":\"E0300\"},{\"code\":\"E0301\",\"colour\":\"red\"}]}",
-                "entry 2", "E0301", "unknown field \"colour\"");
+        rejected(
+                "field.json",
+                "{\"codes\":[{\"code\":\"E0300\"},{\"code\":\"E0301\",\"colour\":\"red\"}]}",
+                "entry 2",
+                "E0301",
+                "unknown field \"colour\"");
     }
 
     @Test
     void badSeverity() throws Exception {
-        rejected("sev.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"fatal\"}]}",
-                "entry 1", "E0300", "fatal");
+        rejected("sev.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"fatal\"}]}", "entry 1", "E0300", "fatal");
         rejected("sevnum.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":3}]}", "E0300", "severity");
     }
 
     @Test
     void duplicateCode() throws Exception {
-        rejected("dup.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"error\"},"
-                + "{\"code\":\"E0300\",\"severity\":\"info\"}]}", "entry 2", "E0300", "duplicate");
+        rejected(
+                "dup.json",
+                "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"error\"},"
+                        + "{\"code\":\"E0300\",\"severity\":\"info\"}]}",
+                "entry 2",
+                "E0300",
+                "duplicate");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"e0300", "E030", "E03000", "X0300", "999", "0999", "5000", " E0300", "E03O0"})
     void codeOfTheWrongShape(String code) throws Exception {
-        rejected("shape.json", "{\"codes\":[{\"code\":\"" + code + "\",\"category\":\"x\",\"severity\":\"error\","
-                + "\"description\":\"d\"}]}", "entry 1", code, "not a Hume code");
+        rejected(
+                "shape.json",
+                "{\"codes\":[{\"code\":\"" + code + "\",\"category\":\"x\",\"severity\":\"error\","
+                        + "\"description\":\"d\"}]}",
+                "entry 1",
+                code,
+                "not a Hume code");
     }
 
     @Test
@@ -190,12 +217,24 @@ class CatalogOverridesTest {
 
     @Test
     void newCodeMissingRequiredFields() throws Exception {
-        rejected("req1.json", "{\"codes\":[{\"code\":\"E0999\",\"severity\":\"error\",\"description\":\"d\"}]}",
-                "E0999", "\"category\"", "required");
-        rejected("req2.json", "{\"codes\":[{\"code\":\"E0999\",\"category\":\"x\",\"description\":\"d\"}]}",
-                "E0999", "\"severity\"", "required");
-        rejected("req3.json", "{\"codes\":[{\"code\":\"E0999\",\"category\":\"x\",\"severity\":\"error\"}]}",
-                "E0999", "\"description\"", "required");
+        rejected(
+                "req1.json",
+                "{\"codes\":[{\"code\":\"E0999\",\"severity\":\"error\",\"description\":\"d\"}]}",
+                "E0999",
+                "\"category\"",
+                "required");
+        rejected(
+                "req2.json",
+                "{\"codes\":[{\"code\":\"E0999\",\"category\":\"x\",\"description\":\"d\"}]}",
+                "E0999",
+                "\"severity\"",
+                "required");
+        rejected(
+                "req3.json",
+                "{\"codes\":[{\"code\":\"E0999\",\"category\":\"x\",\"severity\":\"error\"}]}",
+                "E0999",
+                "\"description\"",
+                "required");
     }
 
     @Test
@@ -206,12 +245,17 @@ class CatalogOverridesTest {
 
     @Test
     void multiLineOrEmptyDescription() throws Exception {
-        rejected("desc.json", "{\"codes\":[{\"code\":\"E0300\",\"description\":\"one\\ntwo\"}]}",
-                "E0300", "description");
-        rejected("desccr.json", "{\"codes\":[{\"code\":\"E0300\",\"description\":\"one\\rtwo\"}]}",
-                "E0300", "description");
-        rejected("descblank.json", "{\"codes\":[{\"code\":\"E0300\",\"description\":\"  \"}]}",
-                "E0300", "description");
+        rejected(
+                "desc.json",
+                "{\"codes\":[{\"code\":\"E0300\",\"description\":\"one\\ntwo\"}]}",
+                "E0300",
+                "description");
+        rejected(
+                "desccr.json",
+                "{\"codes\":[{\"code\":\"E0300\",\"description\":\"one\\rtwo\"}]}",
+                "E0300",
+                "description");
+        rejected("descblank.json", "{\"codes\":[{\"code\":\"E0300\",\"description\":\"  \"}]}", "E0300", "description");
     }
 
     @Test
@@ -224,10 +268,13 @@ class CatalogOverridesTest {
     void aRejectedFileLeavesTheCatalogItWasMergedIntoUnchanged() throws Exception {
         Catalog base = Catalog.load(file("ok.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"info\"}]}"));
         String before = snapshot(base);
-        Path bad = file("late.json", "{\"codes\":[{\"code\":\"E0301\",\"severity\":\"info\"},"
-                + "{\"code\":\"E0302\"}]}");
-        assertThatThrownBy(() -> base.withOverrides(bad)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining(bad.toString()).hasMessageContaining("entry 2").hasMessageContaining("E0302");
+        Path bad =
+                file("late.json", "{\"codes\":[{\"code\":\"E0301\",\"severity\":\"info\"}," + "{\"code\":\"E0302\"}]}");
+        assertThatThrownBy(() -> base.withOverrides(bad))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("entry 2")
+                .hasMessageContaining("E0302");
         assertThat(snapshot(base)).isEqualTo(before);
         assertThat(base.lookup("E0301").severity()).isEqualTo(Severity.CRITICAL);
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,18 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 class CatalogTest {
     /** Every code of Hume's public error page, in its order. */
     static final List<String> HUME_LIST = List.of(
-            "E0100", "E0101", "E0102",
-            "E0200", "E0201", "E0202", "E0203", "E0204", "E0205", "E0206", "E0207",
-            "E0300", "E0301", "E0400", "E0401",
-            "E0600", "E0601", "E0602", "E0603",
-            "E0700", "E0701", "E0702", "E0703", "E0704", "E0705", "E0706", "E0707", "E0708", "E0709",
-            "E0711", "E0712", "E0713", "E0714", "E0715", "E0716", "E0717", "E0718", "E0719", "E0720",
-            "E0721", "E0722", "E0723", "E0724", "E0725", "E0726", "E0727", "E0728", "E0729", "E0730",
-            "E0800", "E0801", "E0802", "E0803", "E0804", "E0805", "E0806", "E0807", "E0808", "E0809",
-            "E0810", "E0811", "E0812", "E0813", "E0814", "E0815", "E0816",
-            "1000", "1008", "1011",
-            "W0101", "W0102", "W0103", "W0104", "W0105", "W0106", "W0107", "W0108", "W0109", "W0110",
-            "W0111", "W0112", "W0113");
+            "E0100", "E0101", "E0102", "E0200", "E0201", "E0202", "E0203", "E0204", "E0205", "E0206", "E0207", "E0300",
+            "E0301", "E0400", "E0401", "E0600", "E0601", "E0602", "E0603", "E0700", "E0701", "E0702", "E0703", "E0704",
+            "E0705", "E0706", "E0707", "E0708", "E0709", "E0711", "E0712", "E0713", "E0714", "E0715", "E0716", "E0717",
+            "E0718", "E0719", "E0720", "E0721", "E0722", "E0723", "E0724", "E0725", "E0726", "E0727", "E0728", "E0729",
+            "E0730", "E0800", "E0801", "E0802", "E0803", "E0804", "E0805", "E0806", "E0807", "E0808", "E0809", "E0810",
+            "E0811", "E0812", "E0813", "E0814", "E0815", "E0816", "1000", "1008", "1011", "W0101", "W0102", "W0103",
+            "W0104", "W0105", "W0106", "W0107", "W0108", "W0109", "W0110", "W0111", "W0112", "W0113");
 
     /** DESIGN.md's category table: code -> "category severity". */
     static final Map<String, String> TABLE = table();
@@ -40,11 +34,40 @@ class CatalogTest {
         put(t, "access critical", "E0701");
         put(t, "access error", "E0602", "E0803", "E0810");
         put(t, "rate_limit warning", "E0700", "E0811");
-        put(t, "request error", "E0100", "E0101", "E0603", "E0707", "E0723", "E0725", "E0728", "E0800", "E0804",
-                "E0812", "E0813", "E0814", "E0815");
+        put(
+                t,
+                "request error",
+                "E0100",
+                "E0101",
+                "E0603",
+                "E0707",
+                "E0723",
+                "E0725",
+                "E0728",
+                "E0800",
+                "E0804",
+                "E0812",
+                "E0813",
+                "E0814",
+                "E0815");
         put(t, "request warning", "W0107", "W0108", "W0109", "W0110");
-        put(t, "media error", "E0102", "E0200", "E0201", "E0202", "E0203", "E0204", "E0205", "E0206", "E0207",
-                "E0401", "E0806", "E0807", "E0808", "E0816");
+        put(
+                t,
+                "media error",
+                "E0102",
+                "E0200",
+                "E0201",
+                "E0202",
+                "E0203",
+                "E0204",
+                "E0205",
+                "E0206",
+                "E0207",
+                "E0401",
+                "E0806",
+                "E0807",
+                "E0808",
+                "E0816");
         put(t, "not_found error", "E0400", "E0600", "E0708", "E0709", "E0710", "E0720", "E0729", "E0730");
         put(t, "config error", "E0703", "E0704", "E0711", "E0716", "E0717", "E0722", "E0726", "E0727");
         put(t, "config warning", "W0106", "W0111", "W0113");
@@ -84,7 +107,9 @@ class CatalogTest {
         assertThat(HUME_LIST).hasSize(82).doesNotHaveDuplicates();
         List<String> expected = new ArrayList<>(HUME_LIST);
         expected.addAll(List.of("E0710", "I0100", "I0116"));
-        assertThat(codeStrings(catalog)).hasSize(85).doesNotHaveDuplicates()
+        assertThat(codeStrings(catalog))
+                .hasSize(85)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected);
         for (String code : expected) {
             assertThat(catalog.contains(code)).as(code).isTrue();
@@ -128,7 +153,11 @@ class CatalogTest {
     @Test
     void descriptionsAreOneNonEmptyLine() {
         for (HumeCode c : catalog.codes()) {
-            assertThat(c.description()).as(c.code()).isNotBlank().doesNotContain("\n").doesNotContain("\r")
+            assertThat(c.description())
+                    .as(c.code())
+                    .isNotBlank()
+                    .doesNotContain("\n")
+                    .doesNotContain("\r")
                     .isEqualTo(c.description().strip());
         }
     }
@@ -182,7 +211,9 @@ class CatalogTest {
     void unknownCodesCountOnlyInsideHumesNumbering() {
         for (String other : new String[] {"E1165", "I2510", "W1000", "E2003", "I9999", "W1234"}) {
             assertThat(catalog.lookup(other)).as(other).isNull();
-            assertThat(Detector.create().scan("code " + other + " here")).as(other).isNull();
+            assertThat(Detector.create().scan("code " + other + " here"))
+                    .as(other)
+                    .isNull();
         }
         assertThat(catalog.lookup("E0000").inCatalog()).isFalse();
         assertThat(catalog.lookup("I0999").category()).isEqualTo("service");
@@ -197,15 +228,18 @@ class CatalogTest {
         assertThat(read.codes()).hasSameSizeAs(catalog.codes());
         for (HumeCode c : catalog.codes()) {
             assertThat(c.category()).as(c.code()).matches("[a-z][a-z0-9_]*");
-            assertThat(c.slug() == null || c.slug().matches("[a-z][a-z0-9_]*")).as(c.code()).isTrue();
+            assertThat(c.slug() == null || c.slug().matches("[a-z][a-z0-9_]*"))
+                    .as(c.code())
+                    .isTrue();
             assertThat(c.inCatalog()).as(c.code()).isTrue();
         }
     }
 
     @Test
     void lookupOfWhatIsNotACode() {
-        for (String s : new String[] {"e0300", "E030", "E03000", "X0300", "999", "1001", "", " E0300", "E03O0",
-                "1011 ", "E0300\n"}) {
+        for (String s : new String[] {
+            "e0300", "E030", "E03000", "X0300", "999", "1001", "", " E0300", "E03O0", "1011 ", "E0300\n"
+        }) {
             assertThat(catalog.lookup(s)).as(s).isNull();
             assertThat(catalog.contains(s)).as(s).isFalse();
         }
@@ -263,10 +297,22 @@ class CatalogTest {
         for (int i = 0; i < again.codes().size(); i++) {
             HumeCode a = again.codes().get(i);
             HumeCode b = catalog.codes().get(i);
-            assertThat(List.of(a.code(), a.category(), a.severity(), a.description(), a.retryable(),
-                    String.valueOf(a.slug()), a.inCatalog()))
-                    .isEqualTo(List.of(b.code(), b.category(), b.severity(), b.description(), b.retryable(),
-                            String.valueOf(b.slug()), b.inCatalog()));
+            assertThat(List.of(
+                            a.code(),
+                            a.category(),
+                            a.severity(),
+                            a.description(),
+                            a.retryable(),
+                            String.valueOf(a.slug()),
+                            a.inCatalog()))
+                    .isEqualTo(List.of(
+                            b.code(),
+                            b.category(),
+                            b.severity(),
+                            b.description(),
+                            b.retryable(),
+                            String.valueOf(b.slug()),
+                            b.inCatalog()));
         }
     }
 }

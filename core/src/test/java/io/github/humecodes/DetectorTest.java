@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,13 +44,16 @@ class DetectorTest {
     void sdkAndAppMessages() {
         assertThat(codes("hume(E0203): Your audio file was too long. The limit is 5000 milliseconds."))
                 .containsExactly("E0203");
-        assertThat(codes("HumeError: CODE W0103: No faces could be detected in the media.")).containsExactly("W0103");
+        assertThat(codes("HumeError: CODE W0103: No faces could be detected in the media."))
+                .containsExactly("W0103");
         assertThat(codes("Error (E0705): Custom language model at wss://llm.example.com disconnected."))
                 .containsExactly("E0705");
         assertThat(codes("EVI Error: Code=E0715, Slug=max_duration_timeout, Message=The EVI WebSocket connection "
-                + "was closed due to the maximum duration timeout being reached.")).containsExactly("E0715");
+                        + "was closed due to the maximum duration timeout being reached."))
+                .containsExactly("E0715");
         assertThat(codes("code='E0705' slug='custom_language_model_disconnected' type='error' "
-                + "message='Your custom model was disconnected'")).containsExactly("E0705");
+                        + "message='Your custom model was disconnected'"))
+                .containsExactly("E0705");
     }
 
     @Test
@@ -70,9 +72,12 @@ class DetectorTest {
     @Test
     void expressionMeasurementStreamMessages() {
         assertThat(codes("{\"error\":\"Your audio file was too long. The limit is 5000 milliseconds.\","
-                + "\"code\":\"E0203\",\"payload_id\":\"f3e2a1b0E0203c\"}")).containsExactly("E0203");
-        assertThat(codes("{\"face\":{\"warning\":\"No faces could be detected in the media.\",\"code\":\"W0103\"},"
-                + "\"prosody\":{\"warning\":\"No speech could be detected in the media.\",\"code\":\"W0105\"}}"))
+                        + "\"code\":\"E0203\",\"payload_id\":\"f3e2a1b0E0203c\"}"))
+                .containsExactly("E0203");
+        assertThat(
+                        codes(
+                                "{\"face\":{\"warning\":\"No faces could be detected in the media.\",\"code\":\"W0103\"},"
+                                        + "\"prosody\":{\"warning\":\"No speech could be detected in the media.\",\"code\":\"W0105\"}}"))
                 .containsExactly("W0103", "W0105");
     }
 
@@ -92,28 +97,71 @@ class DetectorTest {
     // ---- the token rule ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"E0300", "(E0300)", "[W0105]", "code=I0100;", "\"E0300\"", "E0300:", "E0300.",
-            "x E0300 y", "E0300-", "E0300- x", "-E0300", "_-E0300", "E0300/E", "E0300\tend", "@E0300", "#E0300",
-            "E0300.-", "E0300..x", "error E0300", "Error[E0300]", "explain E0300", "--explain=E0300 x"})
+    @ValueSource(
+            strings = {
+                "E0300",
+                "(E0300)",
+                "[W0105]",
+                "code=I0100;",
+                "\"E0300\"",
+                "E0300:",
+                "E0300.",
+                "x E0300 y",
+                "E0300-",
+                "E0300- x",
+                "-E0300",
+                "_-E0300",
+                "E0300/E",
+                "E0300\tend",
+                "@E0300",
+                "#E0300",
+                "E0300.-",
+                "E0300..x",
+                "error E0300",
+                "Error[E0300]",
+                "explain E0300",
+                "--explain=E0300 x"
+            })
     void aWholeTokenMatches(String text) {
         assertThat(codes(text)).as(text).hasSize(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"e0300", "w0105", "#i0116", "E030", "E03000", "X0300", "EE0300", "aE0300", "E0300a",
-            "9E0300", "E03009", "_E0300", "E0300_", "$E0300", "E0300$", "E0300x", "xE0300",
-            "E 0300", "E-0300", "E0３00", "Ｅ0300", "E０３００"})
+    @ValueSource(
+            strings = {
+                "e0300", "w0105", "#i0116", "E030", "E03000", "X0300", "EE0300", "aE0300", "E0300a", "9E0300", "E03009",
+                "_E0300", "E0300_", "$E0300", "E0300$", "E0300x", "xE0300", "E 0300", "E-0300", "E0３00", "Ｅ0300",
+                "E０３００"
+            })
     void partOfAWordDoesNot(String text) {
         assertThat(codes(text)).as(text).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "c0ffeeE0300deadbeef", "sha256:9f86d081884c7d659a2feaa0c55ad015aE0300bf4f1b2b0b822cd15d6c15b0f00a08",
-            "commit 3E0300f9a1b", "0xE0300", "d7a3e0f1-19c4-4b3e-9d1e-2c5fE0300a1", "D7A3E0F1-19C4-4B3E-E0300-2C5F00E0A1B2",
-            "550e8400-e29b-41d4-a716-E0300", "E0300-4e07-a1b2-c3d4", "id E0300-01", "part E0300-A", "E0300.1",
-            "E0300.java", "v2.E0300.x", "PYL-W0612", "SKU-W0105", "ab9-E0300", "E0300_retry", "handleE0300",
-            "ERR_E0300", "E0300α", "αE0300"})
+    @ValueSource(
+            strings = {
+                "c0ffeeE0300deadbeef",
+                "sha256:9f86d081884c7d659a2feaa0c55ad015aE0300bf4f1b2b0b822cd15d6c15b0f00a08",
+                "commit 3E0300f9a1b",
+                "0xE0300",
+                "d7a3e0f1-19c4-4b3e-9d1e-2c5fE0300a1",
+                "D7A3E0F1-19C4-4B3E-E0300-2C5F00E0A1B2",
+                "550e8400-e29b-41d4-a716-E0300",
+                "E0300-4e07-a1b2-c3d4",
+                "id E0300-01",
+                "part E0300-A",
+                "E0300.1",
+                "E0300.java",
+                "v2.E0300.x",
+                "PYL-W0612",
+                "SKU-W0105",
+                "ab9-E0300",
+                "E0300_retry",
+                "handleE0300",
+                "ERR_E0300",
+                "E0300α",
+                "αE0300"
+            })
     void hexHashesUuidsPartNumbersIdentifiersDoNot(String text) {
         assertThat(codes(text)).as(text).isEmpty();
     }
@@ -128,18 +176,20 @@ class DetectorTest {
     // ---- other tools' diagnostics ----
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "error[E0599]: no method named `foo` found for struct `Bar` in the current scope",
-            "For more information about this error, try `rustc --explain E0499`.",
-            "src/app.py:3:0: W0611: Unused import os (unused-import)",
-            "app.py:12:4: W0612: Unused variable 'x' (unused-variable)   ",
-            "W0612(unused-variable)",
-            "x = 1  # pylint: disable=W0612",
-            "# PyLint: disable=W0612,E0602",
-            "************* Module app\napp.py:1:0: E0401: Unable to import 'hume' (import-error)",
-            "PYL-W0612",
-            "import os  # noqa: E0602",
-            "import os  # NOQA:E0602"})
+    @ValueSource(
+            strings = {
+                "error[E0599]: no method named `foo` found for struct `Bar` in the current scope",
+                "For more information about this error, try `rustc --explain E0499`.",
+                "src/app.py:3:0: W0611: Unused import os (unused-import)",
+                "app.py:12:4: W0612: Unused variable 'x' (unused-variable)   ",
+                "W0612(unused-variable)",
+                "x = 1  # pylint: disable=W0612",
+                "# PyLint: disable=W0612,E0602",
+                "************* Module app\napp.py:1:0: E0401: Unable to import 'hume' (import-error)",
+                "PYL-W0612",
+                "import os  # noqa: E0602",
+                "import os  # NOQA:E0602"
+            })
     void otherToolsDiagnosticsDoNot(String text) {
         assertThat(codes(text)).as(text).isEmpty();
     }
@@ -147,7 +197,8 @@ class DetectorTest {
     @Test
     void toolContextIsBoundToItsLineAndWindow() {
         // The pylint mention is on another line.
-        assertThat(codes("# pylint: disable=W0612\nhume(E0300): out of credits")).containsExactly("E0300");
+        assertThat(codes("# pylint: disable=W0612\nhume(E0300): out of credits"))
+                .containsExactly("E0300");
         // The pylint mention is further back than the look-back window.
         String far = "pylint" + " ".repeat(Detector.LINE_LOOKBACK) + "E0300";
         assertThat(codes(far)).containsExactly("E0300");
@@ -173,34 +224,61 @@ class DetectorTest {
     // ---- close codes ----
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "close code 1011|1011",
-            "WebSocket closed with status 1008 (policy_violation)|1008",
-            "CloseStatus[code=1011, reason=server_error]|1011",
-            "{\"close_code\":1011}|1011",
-            "onClose(1000, \"bye\")|1000",
-            "ws.close(1000)|1000",
-            "Close Code: 1000|1000",
-            "CLOSE STATUS = 1008|1008",
-            "closed: errorcode 1011|1011",
-            "closed, status — «1011»|1011",
-            "closed, status 「1011」|1011",
-            "hume socket closeStatus=1011; will retry|1011",
-            "onClose (1000)|1000",
-            "closing 1011|1011"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "close code 1011|1011",
+                "WebSocket closed with status 1008 (policy_violation)|1008",
+                "CloseStatus[code=1011, reason=server_error]|1011",
+                "{\"close_code\":1011}|1011",
+                "onClose(1000, \"bye\")|1000",
+                "ws.close(1000)|1000",
+                "Close Code: 1000|1000",
+                "CLOSE STATUS = 1008|1008",
+                "closed: errorcode 1011|1011",
+                "closed, status — «1011»|1011",
+                "closed, status 「1011」|1011",
+                "hume socket closeStatus=1011; will retry|1011",
+                "onClose (1000)|1000",
+                "closing 1011|1011"
+            })
     void closeCodesInACloseContext(String text, String code) {
         assertThat(codes(text)).as(text).containsExactly(code);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "processed 1000 records", "listening on port 1008", "status 1011", "code 1011", "1011",
-            "closed after 5 retries, status 1011", "close code\n1011", "close code 1001", "close code 999",
-            "close code 10110", "close code 1011.5", "close code 1,1011", "close code 1.1011", "close code 1011,5",
-            "close code x1011", "close code 1011x", "close code _1011", "close code $1011", "close code 1011_",
-            "close code é 1011", "close code 码 1011", "close code ٣ 1011", "close code ١٠١١", "close code ab 1011",
-            "onClose(x, 1000)", "closed the file; records: 1000", "closing tag code-1000x",
-            "closed 1000 connections", "closing\t1000 idle sockets"})
+    @ValueSource(
+            strings = {
+                "processed 1000 records",
+                "listening on port 1008",
+                "status 1011",
+                "code 1011",
+                "1011",
+                "closed after 5 retries, status 1011",
+                "close code\n1011",
+                "close code 1001",
+                "close code 999",
+                "close code 10110",
+                "close code 1011.5",
+                "close code 1,1011",
+                "close code 1.1011",
+                "close code 1011,5",
+                "close code x1011",
+                "close code 1011x",
+                "close code _1011",
+                "close code $1011",
+                "close code 1011_",
+                "close code é 1011",
+                "close code 码 1011",
+                "close code ٣ 1011",
+                "close code ١٠١١",
+                "close code ab 1011",
+                "onClose(x, 1000)",
+                "closed the file; records: 1000",
+                "closing tag code-1000x",
+                "closed 1000 connections",
+                "closing\t1000 idle sockets"
+            })
     void closeCodesOutOfContextDoNot(String text) {
         assertThat(codes(text)).as(text).isEmpty();
     }
@@ -234,7 +312,8 @@ class DetectorTest {
         assertThat(primary("W0105 then E0203 then E0300")).isEqualTo("E0300");
         assertThat(primary("E0203 then E0204")).isEqualTo("E0203");
         assertThat(primary("E0204 then E0203")).isEqualTo("E0204");
-        assertThat(primary("E0714 (info) then W0105 (info) then E0601 (warning)")).isEqualTo("E0601");
+        assertThat(primary("E0714 (info) then W0105 (info) then E0601 (warning)"))
+                .isEqualTo("E0601");
         assertThat(primary("E0300 and E0301, both critical")).isEqualTo("E0300");
         assertThat(primary("E0601 warning, then E0999 unknown error")).isEqualTo("E0999");
         assertThat(primary("I0100 after E0706? no: E0706 then I0100")).isEqualTo("I0100");
@@ -360,11 +439,14 @@ class DetectorTest {
 
     @Test
     void createChecksItsArguments() {
-        assertThatThrownBy(() -> Detector.create(catalog, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Detector.create(catalog, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxScanChars");
         assertThatThrownBy(() -> Detector.create(null, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Detector.create()).isSameAs(Detector.create());
-        assertThat(Detector.create().maxScanChars()).isEqualTo(Detector.DEFAULT_MAX_SCAN_CHARS).isEqualTo(65536);
+        assertThat(Detector.create().maxScanChars())
+                .isEqualTo(Detector.DEFAULT_MAX_SCAN_CHARS)
+                .isEqualTo(65536);
     }
 
     // ---- throwables ----
@@ -375,8 +457,7 @@ class DetectorTest {
         }
     }
 
-    static final class E0706Exception extends RuntimeException {
-    }
+    static final class E0706Exception extends RuntimeException {}
 
     @Test
     void throwableMessagesCausesAndSuppressed() {
@@ -430,8 +511,8 @@ class DetectorTest {
         Throwable wide = new RuntimeException("top");
         List<Throwable> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Throwable s = new RuntimeException("suppressed " + i + (i == n - 1 ? " W0105" : "")
-                    + (i == n - 2 ? " W0103" : ""));
+            Throwable s = new RuntimeException(
+                    "suppressed " + i + (i == n - 1 ? " W0105" : "") + (i == n - 2 ? " W0103" : ""));
             wide.addSuppressed(s);
             list.add(s);
         }
@@ -483,15 +564,16 @@ class DetectorTest {
     void structuredValuesAreReadLikeText() {
         assertThat(codes(detector.scanValue("hume_code", "E0300", null))).containsExactly("E0300");
         assertThat(codes(detector.scanValue(null, "W0105", null))).containsExactly("W0105");
-        assertThat(detector.scanValue("code", "I0234", null).primary().category()).isEqualTo("service");
-        assertThat(detector.scanValue("code", "E0999", null).primary().category()).isEqualTo("unknown");
+        assertThat(detector.scanValue("code", "I0234", null).primary().category())
+                .isEqualTo("service");
+        assertThat(detector.scanValue("code", "E0999", null).primary().category())
+                .isEqualTo("unknown");
         // A code inside a value counts, as in a message: one rule for key-value pairs, MDC and attributes.
         assertThat(codes(detector.scanValue("error", "Hume returned E0300: out of credits", null)))
                 .containsExactly("E0300");
         assertThat(codes(detector.scanValue("error", new StringBuilder("hume(E0203): too long"), null)))
                 .containsExactly("E0203");
-        for (String v : new String[] {"e0300", "E030", "E03000", "X0300", "", "1011", "hello", "xE0300",
-                "E1165"}) {
+        for (String v : new String[] {"e0300", "E030", "E03000", "X0300", "", "1011", "hello", "xE0300", "E1165"}) {
             assertThat(detector.scanValue("code", v, null)).as(v).isNull();
         }
         assertThat(detector.scanValue("code", null, null)).isNull();
@@ -519,13 +601,15 @@ class DetectorTest {
     @Test
     void numbersAndNumericStringsUnderACloseCodeKeyAreCloseCodes() {
         HumeCode c1011 = catalog.closeCode(1011);
-        assertThat(detector.scanValue("websocket.close.code", "1011", null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("websocket.close.code", "1011", null).primary())
+                .isSameAs(c1011);
         assertThat(detector.scanValue("ws.close_code", "1011", null).primary()).isSameAs(c1011);
         assertThat(detector.scanValue("closeStatus", "1008", null).primary()).isSameAs(catalog.closeCode(1008));
         assertThat(detector.scanValue("CLOSE_STATUS", 1000L, null).primary()).isSameAs(catalog.closeCode(1000));
         assertThat(detector.scanValue("ws.close.code", 1011L, null).primary()).isSameAs(c1011);
         assertThat(detector.scanValue("ws.close.code", 1011, null).primary()).isSameAs(c1011);
-        assertThat(detector.scanValue("ws.close.code", (short) 1011, null).primary()).isSameAs(c1011);
+        assertThat(detector.scanValue("ws.close.code", (short) 1011, null).primary())
+                .isSameAs(c1011);
         assertThat(detector.scanValue("ws.close.code", "1001", null)).isNull();
         assertThat(detector.scanValue("ws.close.code", 1001L, null)).isNull();
         assertThat(detector.scanValue("ws.close.code", " 1011", null)).isNull();
@@ -550,17 +634,19 @@ class DetectorTest {
     void collectionsArraysAndMapsAreReadElementByElement() {
         assertThat(codes(detector.scanValue("errors", List.of("ok", "failed: E0300", "W0105"), null)))
                 .containsExactly("E0300", "W0105");
-        assertThat(codes(detector.scanValue("errors", new Object[] {"E0714"}, null))).containsExactly("E0714");
+        assertThat(codes(detector.scanValue("errors", new Object[] {"E0714"}, null)))
+                .containsExactly("E0714");
         // A map's values are read under their own keys; a list keeps the key it is under.
         Map<String, Object> close = new LinkedHashMap<>();
         close.put("code", 1011);
         close.put("reason", "internal error");
         assertThat(detector.scanValue("ws", close, null)).isNull();
-        assertThat(codes(detector.scanValue("ws", Map.of("close_code", 1011L), null))).containsExactly("1011");
+        assertThat(codes(detector.scanValue("ws", Map.of("close_code", 1011L), null)))
+                .containsExactly("1011");
         assertThat(codes(detector.scanValue("ws.close.code", List.of(1000L, 1011L), null)))
                 .containsExactly("1000", "1011");
-        assertThat(codes(detector.scanValue("body", Map.of("face", Map.of("warning", "none", "code", "W0103")),
-                null))).containsExactly("W0103");
+        assertThat(codes(detector.scanValue("body", Map.of("face", Map.of("warning", "none", "code", "W0103")), null)))
+                .containsExactly("W0103");
     }
 
     @Test
@@ -595,18 +681,40 @@ class DetectorTest {
         for (String n : joining) {
             assertThat(codes(n + "E0300")).as("before %s", n).isEmpty();
             assertThat(codes("E0300" + n)).as("after %s", n).isEmpty();
-            assertThat(codes("close code " + n + "1011")).as("close before %s", n).isEmpty();
+            assertThat(codes("close code " + n + "1011"))
+                    .as("close before %s", n)
+                    .isEmpty();
             assertThat(codes("close code 1011" + n)).as("close after %s", n).isEmpty();
         }
     }
 
     @Test
     void punctuationAndSymbolsOfOtherScriptsDoNot() {
-        String[] separating = {"«", "»", "·", "—", "「", "」", "。", "、", "（", "）", "²", "€", " ", "\u00A0",
-                sup(0x1F600), sup(0x1F4A5), "\uD800", "\uDC00"};
+        String[] separating = {
+            "«",
+            "»",
+            "·",
+            "—",
+            "「",
+            "」",
+            "。",
+            "、",
+            "（",
+            "）",
+            "²",
+            "€",
+            " ",
+            "\u00A0",
+            sup(0x1F600),
+            sup(0x1F4A5),
+            "\uD800",
+            "\uDC00"
+        };
         for (String n : separating) {
             assertThat(codes(n + "E0300" + n)).as("around %s", n).containsExactly("E0300");
-            assertThat(codes("close code" + n + "1011" + n)).as("close around %s", n).containsExactly("1011");
+            assertThat(codes("close code" + n + "1011" + n))
+                    .as("close around %s", n)
+                    .containsExactly("1011");
         }
         assertThat(codes("错误：E0300。请充值")).containsExactly("E0300");
         assertThat(codes("⚠️W0105🙂")).containsExactly("W0105");

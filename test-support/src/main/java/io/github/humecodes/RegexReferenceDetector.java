@@ -32,16 +32,19 @@ public final class RegexReferenceDetector {
     /** E/W/I and four ASCII digits, or four ASCII digits, with no word character on either side. */
     private static final Pattern TOKEN =
             Pattern.compile("(?<!" + WORD_CHAR + ")(?:[EWI][0-9]{4}|[0-9]{4})(?!" + WORD_CHAR + ")");
+
     private static final Pattern HYPHEN_JOINED_BEFORE = Pattern.compile("[\\p{L}\\p{Nd}]-\\z");
     private static final Pattern JOINED_AFTER = Pattern.compile("\\A(?:-|\\.)[\\p{L}\\p{Nd}]");
     private static final Pattern TOOL_BEFORE = Pattern.compile(
             "(?:error\\[|--explain |\"code\":\\{\"code\":\"|compile_fail,|\"message-id\": ?\"|\"messageId\": ?\")\\z");
     /** An editor's {@code tool(CODE)}: the name is read at most 40 characters back. */
     private static final Pattern TOOL_SOURCE_BEFORE = Pattern.compile("([A-Za-z0-9._-]*[A-Za-z0-9])\\(\\z");
+
     private static final String SPACE = " \\t\\n\\r\\u000B\\f";
     /** {@code path:line:col: } before a code; the shortest path first. */
-    private static final Pattern LINT_LOCATION_BEFORE = Pattern.compile(
-            "(?<![^" + SPACE + "])([^" + SPACE + "]{1,200}?):[0-9]+(?::[0-9]+)?: \\z");
+    private static final Pattern LINT_LOCATION_BEFORE =
+            Pattern.compile("(?<![^" + SPACE + "])([^" + SPACE + "]{1,200}?):[0-9]+(?::[0-9]+)?: \\z");
+
     private static final Pattern PATH_LIKE = Pattern.compile(".*(?:[/\\\\]|\\.[A-Za-z]).*", Pattern.DOTALL);
     private static final Pattern LINT_MENTION = Pattern.compile("pylint|noqa", Pattern.CASE_INSENSITIVE);
     private static final String PYLINT_SYMBOL = "\\([a-z][a-z0-9]*(?:-[a-z0-9]+)+\\)";
@@ -52,15 +55,16 @@ public final class RegexReferenceDetector {
     private static final Pattern DECIMAL_AFTER = Pattern.compile("\\A[.,][0-9]");
     private static final Pattern CLOS = Pattern.compile("clos", Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_DIGIT_NOR_LINE_BREAK = Pattern.compile("[^\\p{Nd}\\r\\n]*");
-    private static final Pattern NAMED_CODE_OR_STATUS =
-            Pattern.compile(".*(?i:code|status)[^\\p{L}]*", Pattern.DOTALL);
+    private static final Pattern NAMED_CODE_OR_STATUS = Pattern.compile(".*(?i:code|status)[^\\p{L}]*", Pattern.DOTALL);
     /** The rest of the word holding "clos", then no letter up to the number; group 1: what lies between. */
     private static final Pattern CLOS_WORD_THEN_PUNCTUATION = Pattern.compile("\\p{L}*([^\\p{L}]*)", Pattern.DOTALL);
+
     private static final Pattern SPACES_ONLY = Pattern.compile("[ \\t]*");
     private static final Pattern COUNT_AFTER = Pattern.compile("\\A[ \\t][a-z]");
     /** A close event's code key right before the number: "code", then up to 8 of  "':=)] with a : or =. */
-    private static final Pattern EVENT_KEY_BEFORE = Pattern.compile(
-            "(?i:code)(?=[ \"':=)\\]]{1,8}\\z)[ \"':=)\\]]*[:=][ \"':=)\\]]*\\z");
+    private static final Pattern EVENT_KEY_BEFORE =
+            Pattern.compile("(?i:code)(?=[ \"':=)\\]]{1,8}\\z)[ \"':=)\\]]*[:=][ \"':=)\\]]*\\z");
+
     private static final Pattern EVENT_FIELD_AFTER =
             Pattern.compile("\\A[^}]*(?i:reason|wasclean)[^}]*\\}", Pattern.DOTALL);
     private static final Pattern EVENT_FIELD_BEFORE =
@@ -116,11 +120,13 @@ public final class RegexReferenceDetector {
     private static boolean humeCode(String text, int start, int end) {
         String before4 = text.substring(Math.max(0, start - 4), start);
         String after = text.substring(end, Math.min(text.length(), end + Detector.LINE_LOOKAHEAD));
-        if (HYPHEN_JOINED_BEFORE.matcher(before4).find() || JOINED_AFTER.matcher(after).find()) {
+        if (HYPHEN_JOINED_BEFORE.matcher(before4).find()
+                || JOINED_AFTER.matcher(after).find()) {
             return false;
         }
         String before20 = text.substring(Math.max(0, start - 20), start);
-        if (TOOL_BEFORE.matcher(before20).find() || SYMBOL_DIRECTLY_AFTER.matcher(after).find()) {
+        if (TOOL_BEFORE.matcher(before20).find()
+                || SYMBOL_DIRECTLY_AFTER.matcher(after).find()) {
             return false;
         }
         char next = after.isEmpty() ? 0 : after.charAt(0);
@@ -155,12 +161,17 @@ public final class RegexReferenceDetector {
         if (catalog.closeCode(number) == null) {
             return false;
         }
-        if (DECIMAL_BEFORE.matcher(text.substring(Math.max(0, start - 2), start)).find()
-                || DECIMAL_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 2))).find()) {
+        if (DECIMAL_BEFORE
+                        .matcher(text.substring(Math.max(0, start - 2), start))
+                        .find()
+                || DECIMAL_AFTER
+                        .matcher(text.substring(end, Math.min(text.length(), end + 2)))
+                        .find()) {
             return false;
         }
         String after = text.substring(end);
-        return closeContextBefore(text, start, end, after) || namedAfter(number, after)
+        return closeContextBefore(text, start, end, after)
+                || namedAfter(number, after)
                 || closeEventField(text, start, end);
     }
 
@@ -186,20 +197,27 @@ public final class RegexReferenceDetector {
         }
         Matcher word = CLOS_WORD_THEN_PUNCTUATION.matcher(gap);
         return word.matches()
-                && (!SPACES_ONLY.matcher(word.group(1)).matches() || !COUNT_AFTER.matcher(after).find());
+                && (!SPACES_ONLY.matcher(word.group(1)).matches()
+                        || !COUNT_AFTER.matcher(after).find());
     }
 
     private static boolean namedAfter(int number, String after) {
         for (String name : CloseCodeNames.named(number)) {
             String n = nameRegex(name);
-            if (Pattern.compile("\\A=" + n + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE).matcher(after).find()
-                    || Pattern.compile("\\A \\(" + n + "\\)", Pattern.CASE_INSENSITIVE).matcher(after).find()) {
+            if (Pattern.compile("\\A=" + n + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE)
+                            .matcher(after)
+                            .find()
+                    || Pattern.compile("\\A \\(" + n + "\\)", Pattern.CASE_INSENSITIVE)
+                            .matcher(after)
+                            .find()) {
                 return true;
             }
         }
         String spaced = CloseCodeNames.spaced(number);
-        return spaced != null && Pattern.compile("\\A " + nameRegex(spaced) + "(?![A-Za-z0-9_])",
-                Pattern.CASE_INSENSITIVE).matcher(after).find();
+        return spaced != null
+                && Pattern.compile("\\A " + nameRegex(spaced) + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE)
+                        .matcher(after)
+                        .find();
     }
 
     /** A name as a pattern: its words quoted, a space matching a space or an underscore. */
@@ -219,6 +237,7 @@ public final class RegexReferenceDetector {
         int keyStart = Math.max(0, start - 12) + key.start();
         String after = text.substring(end, Math.min(text.length(), end + Detector.EVENT_SPAN));
         String before = text.substring(Math.max(0, keyStart - Detector.EVENT_SPAN), keyStart);
-        return EVENT_FIELD_AFTER.matcher(after).find() || EVENT_FIELD_BEFORE.matcher(before).find();
+        return EVENT_FIELD_AFTER.matcher(after).find()
+                || EVENT_FIELD_BEFORE.matcher(before).find();
     }
 }

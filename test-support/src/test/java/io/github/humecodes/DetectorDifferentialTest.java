@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,55 +21,339 @@ class DetectorDifferentialTest {
         return new String(Character.toChars(codePoint));
     }
 
-    static final String[] CODES = {"E0300", "E0301", "E0203", "W0105", "W0103", "I0100", "I0116", "E0714",
-            "E0601", "E0705", "E0100", "E0816", "W0113", "E0710", "E0999", "W0999", "I0234", "I9999", "E0000",
-            "W0612", "W0611", "E0599", "E0499", "E0602", "E1165", "I2510", "W1000", "E2003", "W0511"};
-    static final String[] CLOSE_NUMBERS = {"1000", "1008", "1011", "1011", "1000", "1001", "1009", "0999", "999",
-            "10110", "4000"};
-    static final String[] CLOSE_CONTEXTS = {"close code ", "closed with status ", "CloseStatus[code=",
-            "\"close_code\":", "onClose(", "ws.close(", "Close Code: ", "CLOSE STATUS = ", "closing, errorcode ",
-            "closed: ", "close ", "code ", "status ", "clos", "closed after 5 retries, status ", "close code\n",
-            "close code \r", "close code — ", "close code é ", "close code 码 ", "closeé(", "close code ٣ ",
-            "disclose the status: ", "onClose (", "onClose(x, ", "closeStatus=", "close_status\t",
-            "CLOSED\u00A0STATUS ", "close code " + sup(0x1D7CE) + " ", "close " + sup(0x1D400) + "(",
-            "close code " + sup(0x1F600) + " ", "close code «", "processed ", "port ", "close code 1,",
-            "close code 1.", "close code x.", "close code ,", "close code a-", "close code $", "close code _",
-            "CloseReason[", "websocket: close ", "closed ", "closed: ", "closed unexpectedly (", "Closed  ",
-            "closing\t", "received ", "sent ", "{", "{ code: ", "{\"code\":", "[Symbol(kCode)]: ", "statusCode=",
-            "CloseEvent {isTrusted: true, wasClean: false, code: ", "{ reason: 'x', code: ", "{\n  code: ",
-            "{\"reason\":\"\",\"code\": ", "code:", "code: \"", "(", "closed ("};
-    static final String[] AFTER_CLOSE_NUMBER = {".5", ",000", ".", ",", "x", "_", "$", "é", "٣", ")", "-1", ".x",
-            sup(0x1D400), sup(0x1F600), " (internal error)", " (INTERNAL ERROR)", " (unexpected error)",
-            " (internal server error)", " (policy violation)", " (OK)", " (normal)", " (ok", " (internal_error)",
-            "=SERVER_ERROR,", "=NORMAL}", "=POLICY_VIOLATION", "=SERVER_ERRORS", "=server error", " Bye",
-            " Internal server error", " Policy violation", " Bye_", " Byeé", " connections", " \tidle", "\tidle",
-            " Idle", ", reason: 'x', wasClean: true }", ",\"reason\":\"\"}", ", wasClean: true}", ", x: 1 }",
-            ",\n  [Symbol(kReason)]: 'Internal server error',\n  [Symbol(kWasClean)]: true\n}", " }",
-            ", reason: '" + "x".repeat(195) + "' }", "(internal error)", "  (internal error)"};
-    static final String[] BEFORE_CODE = {"error[", "rustc --explain ", "--explain ", "--explain  ", "Error[",
-            "error[ ", "# pylint: disable=", "# PyLint: disable=", "# noqa: ", "NOQA:", "PYL-", "SKU-", "ab9-", "_-",
-            "-", ".", "v2.", "(", "[", "\"", "'", "=", "0x", "#", "hume(", "CODE ", "Code=", "code='", "é", "Ω-",
-            "٣", "０", sup(0x1D400), sup(0x20000), sup(0x1F600), "\uD800", "\uDC00", "「", "$", "_", "a", "9",
-            "\"code\":{\"code\":\"", "\"code\":{ \"code\":\"", "compile_fail,", "compile_fail, ",
-            "\"message-id\": \"", "\"messageId\":\"", "\"message_id\": \"", "rustc(", "Pylint(", "pylint(",
-            "rust-analyzer(", "hume(", "Hume(", "HumeError(", "x.hume-sdk(", "scope(", "a_(", "é(", " (", "x (",
-            "foo.py:1:0: ", "src/app.rs:12: ", "C:\\a\\b.py:3:1: ", "12:00:03: ", "a.b:1:2: ", "v1.2:3:4: ",
-            "x.py:1:0:  ", "x.py:1:0:", "x.py1:0: ", "x.py :1: ", "/:1:2: ", "a.py:1:2:3: "};
-    static final String[] AFTER_CODE = {"(unused-variable)", ": Unused import (unused-import)",
-            ": x (unused-import)  \t", " (unused-import)\nnext", "(Unused-Import)", "(unused)", "(a-b)", "(a--b)",
-            "(-a)", "(a-)", "(a1-b2-c3)", "]: ", ")", "(", ".java", ".1", "-01", "-A", "-", ".", ".-", "..", "-é",
-            ".٣", "_x", "$", "a", "9", "٣", "０", "é", "中", "。", "」", sup(0x1D400), sup(0x1F600), "\uD800",
-            "\uDC00", ": ", "\"", "'", ",", "\n", " (unused-import", " (unused-import)x", "(fixme)", "(fixme",
-            "(reimported)", "(x1)", "(1x)", "(Fixme)", ":unused-import)", ":", "):", ": TODO (fixme)",
-            ": Unused import os (unused-import)", "::"};
-    static final String[] WORDS = {"hume", "error", "Error", "HumeError:", "code", "status", "close", "closed",
-            "pylint", "noqa", "rustc", "explain", "warning", "request_id", "port", "processed", "records", "the",
-            "x", "socket", "EVI", "Slug=max_duration_timeout", "message", "type", "payload", "face", "prosody",
-            "E", "W", "I", "e", "w", "i", "EWI"};
-    static final String[] NON_ASCII = {"é", "ß", "ª", "²", "µ", "«", "»", "·", "α", "Ω", "д", "中", "码", "「", "」",
-            "。", "、", "（", "）", "ｘ", "Ｅ", "０", "٣", "—", "\u00A0", "\u2028", "\u0085", "€", sup(0x1F600),
-            sup(0x1F4A5), sup(0x1D400), sup(0x20000), sup(0x1D7CE), "\uD800", "\uDC00", "\uDBFF", "\uDFFF",
-            "\uD83D", "\uDE00"};
+    static final String[] CODES = {
+        "E0300", "E0301", "E0203", "W0105", "W0103", "I0100", "I0116", "E0714", "E0601", "E0705", "E0100", "E0816",
+        "W0113", "E0710", "E0999", "W0999", "I0234", "I9999", "E0000", "W0612", "W0611", "E0599", "E0499", "E0602",
+        "E1165", "I2510", "W1000", "E2003", "W0511"
+    };
+    static final String[] CLOSE_NUMBERS = {
+        "1000", "1008", "1011", "1011", "1000", "1001", "1009", "0999", "999", "10110", "4000"
+    };
+    static final String[] CLOSE_CONTEXTS = {
+        "close code ",
+        "closed with status ",
+        "CloseStatus[code=",
+        "\"close_code\":",
+        "onClose(",
+        "ws.close(",
+        "Close Code: ",
+        "CLOSE STATUS = ",
+        "closing, errorcode ",
+        "closed: ",
+        "close ",
+        "code ",
+        "status ",
+        "clos",
+        "closed after 5 retries, status ",
+        "close code\n",
+        "close code \r",
+        "close code — ",
+        "close code é ",
+        "close code 码 ",
+        "closeé(",
+        "close code ٣ ",
+        "disclose the status: ",
+        "onClose (",
+        "onClose(x, ",
+        "closeStatus=",
+        "close_status\t",
+        "CLOSED\u00A0STATUS ",
+        "close code " + sup(0x1D7CE) + " ",
+        "close " + sup(0x1D400) + "(",
+        "close code " + sup(0x1F600) + " ",
+        "close code «",
+        "processed ",
+        "port ",
+        "close code 1,",
+        "close code 1.",
+        "close code x.",
+        "close code ,",
+        "close code a-",
+        "close code $",
+        "close code _",
+        "CloseReason[",
+        "websocket: close ",
+        "closed ",
+        "closed: ",
+        "closed unexpectedly (",
+        "Closed  ",
+        "closing\t",
+        "received ",
+        "sent ",
+        "{",
+        "{ code: ",
+        "{\"code\":",
+        "[Symbol(kCode)]: ",
+        "statusCode=",
+        "CloseEvent {isTrusted: true, wasClean: false, code: ",
+        "{ reason: 'x', code: ",
+        "{\n  code: ",
+        "{\"reason\":\"\",\"code\": ",
+        "code:",
+        "code: \"",
+        "(",
+        "closed ("
+    };
+    static final String[] AFTER_CLOSE_NUMBER = {
+        ".5",
+        ",000",
+        ".",
+        ",",
+        "x",
+        "_",
+        "$",
+        "é",
+        "٣",
+        ")",
+        "-1",
+        ".x",
+        sup(0x1D400),
+        sup(0x1F600),
+        " (internal error)",
+        " (INTERNAL ERROR)",
+        " (unexpected error)",
+        " (internal server error)",
+        " (policy violation)",
+        " (OK)",
+        " (normal)",
+        " (ok",
+        " (internal_error)",
+        "=SERVER_ERROR,",
+        "=NORMAL}",
+        "=POLICY_VIOLATION",
+        "=SERVER_ERRORS",
+        "=server error",
+        " Bye",
+        " Internal server error",
+        " Policy violation",
+        " Bye_",
+        " Byeé",
+        " connections",
+        " \tidle",
+        "\tidle",
+        " Idle",
+        ", reason: 'x', wasClean: true }",
+        ",\"reason\":\"\"}",
+        ", wasClean: true}",
+        ", x: 1 }",
+        ",\n  [Symbol(kReason)]: 'Internal server error',\n  [Symbol(kWasClean)]: true\n}",
+        " }",
+        ", reason: '" + "x".repeat(195) + "' }",
+        "(internal error)",
+        "  (internal error)"
+    };
+    static final String[] BEFORE_CODE = {
+        "error[",
+        "rustc --explain ",
+        "--explain ",
+        "--explain  ",
+        "Error[",
+        "error[ ",
+        "# pylint: disable=",
+        "# PyLint: disable=",
+        "# noqa: ",
+        "NOQA:",
+        "PYL-",
+        "SKU-",
+        "ab9-",
+        "_-",
+        "-",
+        ".",
+        "v2.",
+        "(",
+        "[",
+        "\"",
+        "'",
+        "=",
+        "0x",
+        "#",
+        "hume(",
+        "CODE ",
+        "Code=",
+        "code='",
+        "é",
+        "Ω-",
+        "٣",
+        "０",
+        sup(0x1D400),
+        sup(0x20000),
+        sup(0x1F600),
+        "\uD800",
+        "\uDC00",
+        "「",
+        "$",
+        "_",
+        "a",
+        "9",
+        "\"code\":{\"code\":\"",
+        "\"code\":{ \"code\":\"",
+        "compile_fail,",
+        "compile_fail, ",
+        "\"message-id\": \"",
+        "\"messageId\":\"",
+        "\"message_id\": \"",
+        "rustc(",
+        "Pylint(",
+        "pylint(",
+        "rust-analyzer(",
+        "hume(",
+        "Hume(",
+        "HumeError(",
+        "x.hume-sdk(",
+        "scope(",
+        "a_(",
+        "é(",
+        " (",
+        "x (",
+        "foo.py:1:0: ",
+        "src/app.rs:12: ",
+        "C:\\a\\b.py:3:1: ",
+        "12:00:03: ",
+        "a.b:1:2: ",
+        "v1.2:3:4: ",
+        "x.py:1:0:  ",
+        "x.py:1:0:",
+        "x.py1:0: ",
+        "x.py :1: ",
+        "/:1:2: ",
+        "a.py:1:2:3: "
+    };
+    static final String[] AFTER_CODE = {
+        "(unused-variable)",
+        ": Unused import (unused-import)",
+        ": x (unused-import)  \t",
+        " (unused-import)\nnext",
+        "(Unused-Import)",
+        "(unused)",
+        "(a-b)",
+        "(a--b)",
+        "(-a)",
+        "(a-)",
+        "(a1-b2-c3)",
+        "]: ",
+        ")",
+        "(",
+        ".java",
+        ".1",
+        "-01",
+        "-A",
+        "-",
+        ".",
+        ".-",
+        "..",
+        "-é",
+        ".٣",
+        "_x",
+        "$",
+        "a",
+        "9",
+        "٣",
+        "０",
+        "é",
+        "中",
+        "。",
+        "」",
+        sup(0x1D400),
+        sup(0x1F600),
+        "\uD800",
+        "\uDC00",
+        ": ",
+        "\"",
+        "'",
+        ",",
+        "\n",
+        " (unused-import",
+        " (unused-import)x",
+        "(fixme)",
+        "(fixme",
+        "(reimported)",
+        "(x1)",
+        "(1x)",
+        "(Fixme)",
+        ":unused-import)",
+        ":",
+        "):",
+        ": TODO (fixme)",
+        ": Unused import os (unused-import)",
+        "::"
+    };
+    static final String[] WORDS = {
+        "hume",
+        "error",
+        "Error",
+        "HumeError:",
+        "code",
+        "status",
+        "close",
+        "closed",
+        "pylint",
+        "noqa",
+        "rustc",
+        "explain",
+        "warning",
+        "request_id",
+        "port",
+        "processed",
+        "records",
+        "the",
+        "x",
+        "socket",
+        "EVI",
+        "Slug=max_duration_timeout",
+        "message",
+        "type",
+        "payload",
+        "face",
+        "prosody",
+        "E",
+        "W",
+        "I",
+        "e",
+        "w",
+        "i",
+        "EWI"
+    };
+    static final String[] NON_ASCII = {
+        "é",
+        "ß",
+        "ª",
+        "²",
+        "µ",
+        "«",
+        "»",
+        "·",
+        "α",
+        "Ω",
+        "д",
+        "中",
+        "码",
+        "「",
+        "」",
+        "。",
+        "、",
+        "（",
+        "）",
+        "ｘ",
+        "Ｅ",
+        "０",
+        "٣",
+        "—",
+        "\u00A0",
+        "\u2028",
+        "\u0085",
+        "€",
+        sup(0x1F600),
+        sup(0x1F4A5),
+        sup(0x1D400),
+        sup(0x20000),
+        sup(0x1D7CE),
+        "\uD800",
+        "\uDC00",
+        "\uDBFF",
+        "\uDFFF",
+        "\uD83D",
+        "\uDE00"
+    };
     static final String SEPARATORS = " \n\r\t-._$(),:=\"'[]{}/#;";
     static final String HEX = "0123456789abcdef";
 
@@ -180,7 +463,9 @@ class DetectorDifferentialTest {
                 return code();
             }
             if (r < 30) {
-                return pick(CLOSE_CONTEXTS) + (random.nextInt(4) == 0 ? filler() : "") + pick(CLOSE_NUMBERS)
+                return pick(CLOSE_CONTEXTS)
+                        + (random.nextInt(4) == 0 ? filler() : "")
+                        + pick(CLOSE_NUMBERS)
                         + (random.nextInt(4) == 0 ? pick(AFTER_CLOSE_NUMBER) : "");
             }
             if (r < 40) {
@@ -239,9 +524,14 @@ class DetectorDifferentialTest {
                 // Many codes, known and made-up: more distinct ones than a detection keeps.
                 int n = 20 + random.nextInt(60);
                 for (int i = 0; i < n; i++) {
-                    b.append(random.nextInt(3) == 0
-                            ? pickChar("EWI") + String.format(random.nextInt(8) == 0 ? "%04d" : "0%03d",
-                                    random.nextInt(random.nextInt(8) == 0 ? 10_000 : 1_000)) : code()).append(' ');
+                    b.append(
+                                    random.nextInt(3) == 0
+                                            ? pickChar("EWI")
+                                                    + String.format(
+                                                            random.nextInt(8) == 0 ? "%04d" : "0%03d",
+                                                            random.nextInt(random.nextInt(8) == 0 ? 10_000 : 1_000))
+                                            : code())
+                            .append(' ');
                 }
                 return b.toString();
             }
@@ -308,8 +598,8 @@ class DetectorDifferentialTest {
             if (!actual.equals(expected.codes) || !java.util.Objects.equals(actualPrimary, expected.primary)) {
                 disagreementCount++;
                 if (disagreements.size() < 20) {
-                    disagreements.add("seed " + SEED + " index " + i + (useSmall ? " maxScanChars " + SMALL_BOUND
-                            : "") + ": detector " + actual + " primary " + actualPrimary + ", reference "
+                    disagreements.add("seed " + SEED + " index " + i + (useSmall ? " maxScanChars " + SMALL_BOUND : "")
+                            + ": detector " + actual + " primary " + actualPrimary + ", reference "
                             + expected + ", text \"" + escape(text) + "\"");
                 }
             }
@@ -342,10 +632,25 @@ class DetectorDifferentialTest {
         assertThat(ref.scan("hume(E0203): too long; W0105 and E0300").primary).isEqualTo("E0300");
         assertThat(ref.scan("closed with status 1011, port 1008").codes).containsExactly("1011");
         assertThat(ref.scan("onClose(1000)").codes).containsExactly("1000");
-        for (String none : new String[] {"e0300", "PYL-W0612", "E0300.java", "E0300-01", "error[E0599]:",
-                "rustc --explain E0499", "W0611: Unused import (unused-import)", "W0612(unused-variable)",
-                "# pylint: disable=W0612", "# noqa: E0602", "#i0116", sup(0x1D400) + "E0300", "E0300" + sup(0x20000),
-                "close code 1,1011", "close code é 1011", "processed 1000 records", " ".repeat(296) + "E0300"}) {
+        for (String none : new String[] {
+            "e0300",
+            "PYL-W0612",
+            "E0300.java",
+            "E0300-01",
+            "error[E0599]:",
+            "rustc --explain E0499",
+            "W0611: Unused import (unused-import)",
+            "W0612(unused-variable)",
+            "# pylint: disable=W0612",
+            "# noqa: E0602",
+            "#i0116",
+            sup(0x1D400) + "E0300",
+            "E0300" + sup(0x20000),
+            "close code 1,1011",
+            "close code é 1011",
+            "processed 1000 records",
+            " ".repeat(296) + "E0300"
+        }) {
             assertThat(ref.scan(none).codes).as(none).isEmpty();
             assertThat(ref.scan(none).primary).as(none).isNull();
         }

@@ -9,11 +9,12 @@ import org.slf4j.event.KeyValuePair;
 
 /** Checks, before measuring, that the enriching appender really adds the fields to what its child receives. */
 final class AppenderChecks {
-    private AppenderChecks() {
-    }
+    private AppenderChecks() {}
 
     static void check(LoggerContext context, Appender<ILoggingEvent> hume, ILoggingEvent event, boolean hasCode) {
-        Appender<ILoggingEvent> child = ((AppenderAttachable<ILoggingEvent>) hume).iteratorForAppenders().next();
+        Appender<ILoggingEvent> child = ((AppenderAttachable<ILoggingEvent>) hume)
+                .iteratorForAppenders()
+                .next();
         ILoggingEvent[] seen = new ILoggingEvent[1];
         ch.qos.logback.core.AppenderBase<ILoggingEvent> probe = new ch.qos.logback.core.AppenderBase<>() {
             @Override
@@ -35,8 +36,8 @@ final class AppenderChecks {
             throw new IllegalStateException("the child appender went missing");
         }
         List<KeyValuePair> pairs = seen[0] == null ? null : seen[0].getKeyValuePairs();
-        boolean hasField = pairs != null && pairs.stream()
-                .anyMatch(p -> p.key.equals("hume.code") && Texts.CODED_MESSAGE_CODE.equals(p.value));
+        boolean hasField = pairs != null
+                && pairs.stream().anyMatch(p -> p.key.equals("hume.code") && Texts.CODED_MESSAGE_CODE.equals(p.value));
         if (seen[0] == null || hasField != hasCode) {
             throw new IllegalStateException("the enriching appender did not behave: " + pairs);
         }

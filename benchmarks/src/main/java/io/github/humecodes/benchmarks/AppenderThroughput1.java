@@ -4,5 +4,4 @@ import org.openjdk.jmh.annotations.Threads;
 
 /** {@link AppenderThroughput} on 1 thread. */
 @Threads(1)
-public class AppenderThroughput1 extends AppenderThroughput {
-}
+public class AppenderThroughput1 extends AppenderThroughput {}

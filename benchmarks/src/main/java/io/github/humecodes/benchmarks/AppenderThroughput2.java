@@ -4,5 +4,4 @@ import org.openjdk.jmh.annotations.Threads;
 
 /** {@link AppenderThroughput} on 2 threads. */
 @Threads(2)
-public class AppenderThroughput2 extends AppenderThroughput {
-}
+public class AppenderThroughput2 extends AppenderThroughput {}

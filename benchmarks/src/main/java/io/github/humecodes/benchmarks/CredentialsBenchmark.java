@@ -59,7 +59,10 @@ public class CredentialsBenchmark {
     @Benchmark
     public boolean fiveIndexOf() {
         String s = value;
-        return s.indexOf("ume") >= 0 || s.indexOf("UME") >= 0 || s.indexOf("/v0/") >= 0 || s.indexOf("odel") >= 0
+        return s.indexOf("ume") >= 0
+                || s.indexOf("UME") >= 0
+                || s.indexOf("/v0/") >= 0
+                || s.indexOf("odel") >= 0
                 || s.indexOf("oauth2-cc") >= 0;
     }
 

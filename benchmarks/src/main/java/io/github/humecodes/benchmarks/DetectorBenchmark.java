@@ -47,7 +47,9 @@ public class DetectorBenchmark {
         List<String> expected = hasCode ? List.of(Texts.CODE) : List.of();
         Detection d = detector.scan(text);
         List<String> found = d == null ? List.of() : List.of(d.primary().code());
-        if (!found.equals(expected) || (d != null && d.size() != 1) || !reference.scan(text).codes.equals(expected)) {
+        if (!found.equals(expected)
+                || (d != null && d.size() != 1)
+                || !reference.scan(text).codes.equals(expected)) {
             throw new IllegalStateException("expected " + expected + " in: " + text);
         }
         if (text.indexOf('\u0001') >= 0) {

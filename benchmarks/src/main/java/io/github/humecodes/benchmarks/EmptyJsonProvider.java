@@ -7,6 +7,5 @@ import tools.jackson.core.JsonGenerator;
 /** A provider that writes nothing: what one more provider in the encoder costs by itself. */
 public class EmptyJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
     @Override
-    public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-    }
+    public void writeTo(JsonGenerator generator, ILoggingEvent event) {}
 }

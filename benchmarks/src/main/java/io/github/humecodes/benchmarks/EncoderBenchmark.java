@@ -38,13 +38,15 @@ public class EncoderBenchmark {
         context = LogbackSetup.configure("logback-encoder.xml");
         plain = LogbackSetup.<EncodingAppender>appender(context, "JSON").getEncoder();
         hume = LogbackSetup.<EncodingAppender>appender(context, "JSON_HUME").getEncoder();
-        emptyProvider = LogbackSetup.<EncodingAppender>appender(context, "JSON_EMPTY").getEncoder();
+        emptyProvider =
+                LogbackSetup.<EncodingAppender>appender(context, "JSON_EMPTY").getEncoder();
         event = LogbackSetup.event(context, Texts.message(hasCode));
         eventWithFields = LogbackSetup.eventWithFields(context, Texts.message(hasCode));
         String withFields = new String(hume.encode(event), java.nio.charset.StandardCharsets.UTF_8);
         // The same JSON but for the timestamp, which differs between the two events.
-        if (!withoutTimestamp(withFields).equals(withoutTimestamp(
-                new String(plain.encode(eventWithFields), java.nio.charset.StandardCharsets.UTF_8)))
+        if (!withoutTimestamp(withFields)
+                        .equals(withoutTimestamp(
+                                new String(plain.encode(eventWithFields), java.nio.charset.StandardCharsets.UTF_8)))
                 || withFields.contains("\"hume.code\":\"" + Texts.CODED_MESSAGE_CODE + "\"") != hasCode
                 || new String(plain.encode(event), java.nio.charset.StandardCharsets.UTF_8).contains("hume.")) {
             throw new IllegalStateException("unexpected JSON: " + withFields);

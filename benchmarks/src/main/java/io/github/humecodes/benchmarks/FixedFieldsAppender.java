@@ -26,5 +26,4 @@ public class FixedFieldsAppender extends PassThroughAppender {
         }
         super.append(event);
     }
-
 }

@@ -54,15 +54,21 @@ public class LogRecordBenchmark {
     @Setup
     public void setUp() {
         processor = HumeLogRecordProcessor.create();
-        processorNoRedaction = HumeLogRecordProcessor.builder().setRedactCredentials(false).build();
+        processorNoRedaction =
+                HumeLogRecordProcessor.builder().setRedactCredentials(false).build();
         body = Texts.message(hasCode);
         record = new BareRecord(body, Attributes.of(THREAD, "main", CHAT_ID, "8b1f3c2e"));
         Keep kept = new Keep();
-        plainProvider = SdkLoggerProvider.builder().addLogRecordProcessor(new Keep()).build();
+        plainProvider =
+                SdkLoggerProvider.builder().addLogRecordProcessor(new Keep()).build();
         humeProvider = SdkLoggerProvider.builder()
-                .addLogRecordProcessor(processor).addLogRecordProcessor(kept).build();
+                .addLogRecordProcessor(processor)
+                .addLogRecordProcessor(kept)
+                .build();
         humeNoRedactionProvider = SdkLoggerProvider.builder()
-                .addLogRecordProcessor(processorNoRedaction).addLogRecordProcessor(new Keep()).build();
+                .addLogRecordProcessor(processorNoRedaction)
+                .addLogRecordProcessor(new Keep())
+                .build();
         plain = plainProvider.get("bench");
         hume = humeProvider.get("bench");
         humeNoRedaction = humeNoRedactionProvider.get("bench");
@@ -112,8 +118,12 @@ public class LogRecordBenchmark {
     }
 
     private void emit(Logger logger) {
-        logger.logRecordBuilder().setSeverity(Severity.INFO).setBody(body)
-                .setAttribute(THREAD, "main").setAttribute(CHAT_ID, "8b1f3c2e").emit();
+        logger.logRecordBuilder()
+                .setSeverity(Severity.INFO)
+                .setBody(body)
+                .setAttribute(THREAD, "main")
+                .setAttribute(CHAT_ID, "8b1f3c2e")
+                .emit();
     }
 
     /** A record with a body and attributes whose setter counts and keeps nothing. Not thread-safe. */

@@ -20,8 +20,7 @@ import org.slf4j.event.KeyValuePair;
 
 /** Logback set up as users do: a LoggerContext configured by Joran from an XML resource of this module. */
 final class LogbackSetup {
-    private LogbackSetup() {
-    }
+    private LogbackSetup() {}
 
     /** The context {@code resource} configures; fails when Joran reports a warning or an error. */
     static LoggerContext configure(String resource) {

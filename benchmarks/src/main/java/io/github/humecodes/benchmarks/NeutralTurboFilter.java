@@ -9,8 +9,7 @@ import org.slf4j.Marker;
 /** A turbo filter that decides nothing: Logback's own cost of having a turbo filter at all. */
 public class NeutralTurboFilter extends TurboFilter {
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         return FilterReply.NEUTRAL;
     }
 }

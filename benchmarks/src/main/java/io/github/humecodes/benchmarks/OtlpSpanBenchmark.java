@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class OtlpSpanBenchmark {
     /** BatchSpanProcessor's default export batch size. */
     static final int BATCH = 512;
+
     static final AttributeKey<String> CHAT_ID = SpanBenchmark.CHAT_ID;
     static final AttributeKey<String> OPERATION = SpanBenchmark.OPERATION;
 
@@ -53,7 +54,8 @@ public class OtlpSpanBenchmark {
     public void setUp() {
         plain = provider(null);
         hume = provider(HumeSpanProcessor.create());
-        humeNoRedaction = provider(HumeSpanProcessor.builder().setRedactCredentials(false).build());
+        humeNoRedaction =
+                provider(HumeSpanProcessor.builder().setRedactCredentials(false).build());
         for (SdkTracerProvider p : providers) {
             spans(p);
         }
@@ -70,8 +72,9 @@ public class OtlpSpanBenchmark {
         if (first != null) {
             builder.addSpanProcessor(first);
         }
-        SdkTracerProvider provider = builder
-                .addSpanProcessor(BatchSpanProcessor.builder(SpanBenchmark.otlp(sender)).build()).build();
+        SdkTracerProvider provider = builder.addSpanProcessor(
+                        BatchSpanProcessor.builder(SpanBenchmark.otlp(sender)).build())
+                .build();
         providers.add(provider);
         senders.add(sender);
         return provider;
@@ -91,7 +94,9 @@ public class OtlpSpanBenchmark {
         Tracer tracer = provider.get("bench");
         Span last = null;
         for (int i = 0; i < BATCH; i++) {
-            last = tracer.spanBuilder("evi.chat.message").setAttribute(OPERATION, "chat").startSpan();
+            last = tracer.spanBuilder("evi.chat.message")
+                    .setAttribute(OPERATION, "chat")
+                    .startSpan();
             last.setAttribute(CHAT_ID, "8b1f3c2e");
             if (hasCode) {
                 last.setStatus(StatusCode.ERROR, Texts.CODED_MESSAGE);

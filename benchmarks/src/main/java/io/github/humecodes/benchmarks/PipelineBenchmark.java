@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class PipelineBenchmark {
     private static final String FORMAT_CODE_FREE = "EVI chat {}: assistant_message received after {} ms (voice ITO)";
-    private static final String FORMAT_CODED = "EVI Error: Code={}, Slug=max_duration_timeout, Message=The chat"
-            + " reached its maximum duration";
+    private static final String FORMAT_CODED =
+            "EVI Error: Code={}, Slug=max_duration_timeout, Message=The chat" + " reached its maximum duration";
 
     @Param({"false", "true"})
     public boolean hasCode;
@@ -79,14 +79,19 @@ public class PipelineBenchmark {
     private void check(Logger logger, String name, boolean fields) {
         Appender<ILoggingEvent> a = logger.getAppender(name);
         @SuppressWarnings("unchecked")
-        OutputStreamAppender<ILoggingEvent> out = (OutputStreamAppender<ILoggingEvent>) (a instanceof AppenderAttachable
-                ? ((AppenderAttachable<ILoggingEvent>) a).iteratorForAppenders().next() : a);
+        OutputStreamAppender<ILoggingEvent> out = (OutputStreamAppender<ILoggingEvent>)
+                (a instanceof AppenderAttachable
+                        ? ((AppenderAttachable<ILoggingEvent>) a)
+                                .iteratorForAppenders()
+                                .next()
+                        : a);
         ByteArrayOutputStream caught = new ByteArrayOutputStream();
         out.setOutputStream(caught);
         logger.info(format, first, second);
         out.setOutputStream(OutputStream.nullOutputStream());
         String line = caught.toString(StandardCharsets.UTF_8);
-        if (!line.startsWith("{") || line.contains("\"hume.code\":\"E0715\"") != fields
+        if (!line.startsWith("{")
+                || line.contains("\"hume.code\":\"E0715\"") != fields
                 || !line.contains("\"message\":\"" + (hasCode ? "EVI Error: Code=E0715" : "EVI chat 8b1f3c2e"))) {
             throw new IllegalStateException(name + " wrote " + line);
         }

@@ -36,8 +36,16 @@ public final class Report {
         /** Bytes allocated per operation, or NaN when the run had no {@code -prof gc}. */
         final double bytesPerOp;
 
-        Result(String group, String method, Map<String, String> params, String mode, String unit, int threads,
-               int forks, double[] values, double bytesPerOp) {
+        Result(
+                String group,
+                String method,
+                Map<String, String> params,
+                String mode,
+                String unit,
+                int threads,
+                int forks,
+                double[] values,
+                double bytesPerOp) {
             this.group = group;
             this.method = method;
             this.params = params;
@@ -67,7 +75,8 @@ public final class Report {
                 return "";
             }
             StringBuilder b = new StringBuilder();
-            params.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+            params.forEach((k, v) ->
+                    b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
             return b.toString();
         }
     }
@@ -79,7 +88,11 @@ public final class Report {
      */
     static final class Rule {
         /** What is compared: a time ratio, a time, or bytes allocated per operation. */
-        enum Kind { RATIO, TIME, BYTES }
+        enum Kind {
+            RATIO,
+            TIME,
+            BYTES
+        }
 
         final Kind kind;
         final String group;
@@ -93,8 +106,14 @@ public final class Report {
             this(baseline == null ? Kind.TIME : Kind.RATIO, group, method, baseline, when, limit, target);
         }
 
-        Rule(Kind kind, String group, String method, String baseline, Map<String, String> when, double limit,
-             String target) {
+        Rule(
+                Kind kind,
+                String group,
+                String method,
+                String baseline,
+                Map<String, String> when,
+                double limit,
+                String target) {
             this.kind = kind;
             this.group = group;
             this.method = method;
@@ -135,8 +154,14 @@ public final class Report {
             new Rule("AppenderBenchmark", "hume", "passThrough", CODE_FREE, 1.03, "≤ +3% (≤ 1.03)"),
             new Rule("AppenderBenchmark", "hume", "passThrough", CODED, 1.15, "≤ +15% (≤ 1.15)"),
             new Rule("AppenderBenchmark", "hume", "passThroughWithFields", CODED, 1.15, "≤ +15% (≤ 1.15)"),
-            new Rule(Rule.Kind.BYTES, "AppenderBenchmark", "hume", null, Map.of("hasCode", "false", "child", "count"),
-                    0.5, "credential check: 0 B/op (< 0.5)"),
+            new Rule(
+                    Rule.Kind.BYTES,
+                    "AppenderBenchmark",
+                    "hume",
+                    null,
+                    Map.of("hasCode", "false", "child", "count"),
+                    0.5,
+                    "credential check: 0 B/op (< 0.5)"),
             new Rule("AppenderBenchmark", "hume", "unredacted", ALL, Double.NaN, "—"),
             new Rule("TurboFilterBenchmark", "debugHume", "debugNone", ALL, 1.5, "≤ 1.5x (≤ 1.50)"),
             new Rule("TurboFilterBenchmark", "debugNeutral", "debugNone", ALL, Double.NaN, "— (Logback's floor)"),
@@ -156,9 +181,19 @@ public final class Report {
             new Rule("PipelineBenchmark", "appender", "unredacted", ALL, Double.NaN, "—"),
             new Rule("PipelineBenchmark", "masker", "plain", ALL, Double.NaN, "—"),
             // Spans: against the same pipeline without humecodes; snapshot is what reading a span's copy costs.
-            new Rule("SpanBenchmark", "hume", "plain", Map.of("hasCode", "false", "pipeline", "simple"), 1.10,
+            new Rule(
+                    "SpanBenchmark",
+                    "hume",
+                    "plain",
+                    Map.of("hasCode", "false", "pipeline", "simple"),
+                    1.10,
                     "≤ +10% (≤ 1.10)"),
-            new Rule("SpanBenchmark", "hume", "plain", Map.of("hasCode", "false", "pipeline", "batch"), 1.05,
+            new Rule(
+                    "SpanBenchmark",
+                    "hume",
+                    "plain",
+                    Map.of("hasCode", "false", "pipeline", "batch"),
+                    1.05,
                     "≤ +5% (≤ 1.05)"),
             new Rule("SpanBenchmark", "hume", "plain", CODED, Double.NaN, "—"),
             new Rule("SpanBenchmark", "snapshot", "plain", CODE_FREE, Double.NaN, "—"),
@@ -169,8 +204,7 @@ public final class Report {
             new Rule("OtlpSpanBenchmark", "humeNoRedaction", "plain", ALL, Double.NaN, "—"),
             new Rule("LogRecordBenchmark", "humeEmit", "plainEmit", ALL, Double.NaN, "—"),
             new Rule("LogRecordBenchmark", "humeOnly", null, CODED, 40, "< 40 ns"),
-            new Rule(Rule.Kind.BYTES, "LogRecordBenchmark", "humeOnly", null, CODED, 48,
-                    "≤ 2 allocations (≤ 48 B/op)"),
+            new Rule(Rule.Kind.BYTES, "LogRecordBenchmark", "humeOnly", null, CODED, 48, "≤ 2 allocations (≤ 48 B/op)"),
             new Rule("LogRecordBenchmark", "humeOnly", null, CODE_FREE, Double.NaN, "—"),
             new Rule("LogRecordBenchmark", "humeEmitNoRedaction", "plainEmit", ALL, Double.NaN, "—"),
             new Rule("LogRecordBenchmark", "humeOnlyNoRedaction", null, ALL, Double.NaN, "—"),
@@ -182,43 +216,59 @@ public final class Report {
     private static final Map<String, String> TITLES = new LinkedHashMap<>();
 
     static {
-        TITLES.put("DetectorBenchmark", "Detector.scan on one text (regex reference, String.indexOf and a "
-                + "plain char loop over the same text as baselines)");
-        TITLES.put("EncoderBenchmark", "LogstashEncoder.encode of one event, plain and with HumeJsonProvider; "
-                + "plainWithFields: the plain encoder on an event already carrying the five fields, i.e. the cost "
-                + "of writing them; emptyProvider: one more provider that writes nothing");
-        TITLES.put("AppenderBenchmark", "One event through HumeEnrichingAppender vs a pass-through wrapper "
-                + "(child: count = counts the event, json = LogstashEncoder); passThroughWithFields: an event already "
-                + "carrying the five fields, so that the child writes the same bytes; unredacted: "
-                + "HumeEnrichingAppender with redactCredentials off");
-        TITLES.put("TurboFilterBenchmark", "Logging calls debug(format, argument) (disabled) and info (enabled) "
-                + "with no turbo filter (None), a turbo filter that only returns NEUTRAL (Neutral: Logback's own cost "
-                + "of any turbo filter), DuplicateMessageFilter, HumeTurboFilter at its defaults");
-        TITLES.put("PipelineBenchmark", "A whole enabled logging call through LogstashEncoder into a stream that "
-                + "drops the bytes: plain (no humecodes component), passThrough (a wrapper appender that only passes "
-                + "the event on), plainWithFields (the pass-through adding the coded line's five fields, found "
-                + "beforehand: the floor of writing them), appender (HumeEnrichingAppender in front, redaction on), "
-                + "unredacted (the same, redactCredentials off), provider (HumeJsonProvider), masker (HumeValueMasker in the encoder's "
-                + "masking decorator)");
-        TITLES.put("SpanBenchmark", "Span start and end without humecodes (plain), with HumeSpanProcessor in "
-                + "front (hume) and with it not redacting credentials (humeNoRedaction), before pipeline simple "
-                + "(SimpleSpanProcessor, exporter does nothing) or batch (BatchSpanProcessor, exporter drops); "
-                + "snapshot: a processor that only takes the span's snapshot (toSpanData()) when it ends, what "
-                + "reading a span through its copy costs");
-        TITLES.put("OtlpSpanBenchmark", "What applications run: spans through BatchSpanProcessor and the OTLP/HTTP "
-                + "exporter serializing to a null sink, per span, export included (512 spans then a flush per "
-                + "invocation), without humecodes (plain), with HumeSpanProcessor (hume), and with it not redacting "
-                + "credentials (humeNoRedaction)");
-        TITLES.put("LogRecordBenchmark", "Log records: HumeLogRecordProcessor alone (humeOnly), and emitted "
-                + "through the SDK without and with it; NoRedaction: the processor not redacting credentials");
-        TITLES.put("AppenderThroughput1", "Throughput, 1 thread: HumeEnrichingAppender vs pass-through, "
-                + "LogstashEncoder child");
+        TITLES.put(
+                "DetectorBenchmark",
+                "Detector.scan on one text (regex reference, String.indexOf and a "
+                        + "plain char loop over the same text as baselines)");
+        TITLES.put(
+                "EncoderBenchmark",
+                "LogstashEncoder.encode of one event, plain and with HumeJsonProvider; "
+                        + "plainWithFields: the plain encoder on an event already carrying the five fields, i.e. the cost "
+                        + "of writing them; emptyProvider: one more provider that writes nothing");
+        TITLES.put(
+                "AppenderBenchmark",
+                "One event through HumeEnrichingAppender vs a pass-through wrapper "
+                        + "(child: count = counts the event, json = LogstashEncoder); passThroughWithFields: an event already "
+                        + "carrying the five fields, so that the child writes the same bytes; unredacted: "
+                        + "HumeEnrichingAppender with redactCredentials off");
+        TITLES.put(
+                "TurboFilterBenchmark",
+                "Logging calls debug(format, argument) (disabled) and info (enabled) "
+                        + "with no turbo filter (None), a turbo filter that only returns NEUTRAL (Neutral: Logback's own cost "
+                        + "of any turbo filter), DuplicateMessageFilter, HumeTurboFilter at its defaults");
+        TITLES.put(
+                "PipelineBenchmark",
+                "A whole enabled logging call through LogstashEncoder into a stream that "
+                        + "drops the bytes: plain (no humecodes component), passThrough (a wrapper appender that only passes "
+                        + "the event on), plainWithFields (the pass-through adding the coded line's five fields, found "
+                        + "beforehand: the floor of writing them), appender (HumeEnrichingAppender in front, redaction on), "
+                        + "unredacted (the same, redactCredentials off), provider (HumeJsonProvider), masker (HumeValueMasker in the encoder's "
+                        + "masking decorator)");
+        TITLES.put(
+                "SpanBenchmark",
+                "Span start and end without humecodes (plain), with HumeSpanProcessor in "
+                        + "front (hume) and with it not redacting credentials (humeNoRedaction), before pipeline simple "
+                        + "(SimpleSpanProcessor, exporter does nothing) or batch (BatchSpanProcessor, exporter drops); "
+                        + "snapshot: a processor that only takes the span's snapshot (toSpanData()) when it ends, what "
+                        + "reading a span through its copy costs");
+        TITLES.put(
+                "OtlpSpanBenchmark",
+                "What applications run: spans through BatchSpanProcessor and the OTLP/HTTP "
+                        + "exporter serializing to a null sink, per span, export included (512 spans then a flush per "
+                        + "invocation), without humecodes (plain), with HumeSpanProcessor (hume), and with it not redacting "
+                        + "credentials (humeNoRedaction)");
+        TITLES.put(
+                "LogRecordBenchmark",
+                "Log records: HumeLogRecordProcessor alone (humeOnly), and emitted "
+                        + "through the SDK without and with it; NoRedaction: the processor not redacting credentials");
+        TITLES.put(
+                "AppenderThroughput1",
+                "Throughput, 1 thread: HumeEnrichingAppender vs pass-through, " + "LogstashEncoder child");
         TITLES.put("AppenderThroughput2", "Throughput, 2 threads (shared appenders)");
         TITLES.put("AppenderThroughput8", "Throughput, 8 threads (shared appenders)");
     }
 
-    private Report() {
-    }
+    private Report() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -267,15 +317,23 @@ public final class Report {
             JsonNode secondary = run.get("secondaryMetrics");
             if (secondary != null) {
                 // JMH writes the key without the middle dot it prints on the console; accept both.
-                JsonNode norm = secondary.has("gc.alloc.rate.norm") ? secondary.get("gc.alloc.rate.norm")
+                JsonNode norm = secondary.has("gc.alloc.rate.norm")
+                        ? secondary.get("gc.alloc.rate.norm")
                         : secondary.get("\u00b7gc.alloc.rate.norm");
                 if (norm != null) {
                     bytes = norm.get("score").asDouble();
                 }
             }
-            results.add(new Result(group, method, params, run.get("mode").asString(),
-                    primary.get("scoreUnit").asString(), run.get("threads").asInt(), run.get("forks").asInt(),
-                    values.stream().mapToDouble(Double::doubleValue).toArray(), bytes));
+            results.add(new Result(
+                    group,
+                    method,
+                    params,
+                    run.get("mode").asString(),
+                    primary.get("scoreUnit").asString(),
+                    run.get("threads").asInt(),
+                    run.get("forks").asInt(),
+                    values.stream().mapToDouble(Double::doubleValue).toArray(),
+                    bytes));
         }
         return results;
     }
@@ -383,10 +441,21 @@ public final class Report {
             md.append("| benchmark | params | threads | median | ± error | unit | B/op |\n");
             md.append("|---|---|---:|---:|---:|---|---:|\n");
             for (Result r : rows) {
-                md.append("| ").append(r.method).append(" | ").append(r.paramText()).append(" | ")
-                        .append(r.threads).append(" | ").append(number(r.median())).append(" | ")
-                        .append(number(r.error())).append(" | ").append(r.unit).append(" | ")
-                        .append(Double.isNaN(r.bytesPerOp) ? "—" : number(r.bytesPerOp)).append(" |\n");
+                md.append("| ")
+                        .append(r.method)
+                        .append(" | ")
+                        .append(r.paramText())
+                        .append(" | ")
+                        .append(r.threads)
+                        .append(" | ")
+                        .append(number(r.median()))
+                        .append(" | ")
+                        .append(number(r.error()))
+                        .append(" | ")
+                        .append(r.unit)
+                        .append(" | ")
+                        .append(Double.isNaN(r.bytesPerOp) ? "—" : number(r.bytesPerOp))
+                        .append(" |\n");
             }
             List<Comparison> here = new ArrayList<>();
             for (Comparison c : comparisons) {
@@ -401,14 +470,25 @@ public final class Report {
             md.append("|---|---|---:|---:|---:|---|---|\n");
             for (Comparison c : here) {
                 boolean bytes = c.rule.kind == Rule.Kind.BYTES;
-                md.append("| ").append(c.candidate.method).append(c.baseline == null ? bytes ? " (allocation)"
-                        : " (absolute)" : " vs " + c.baseline.method).append(" | ").append(c.candidate.paramText())
-                        .append(" | ").append(bytes ? number(c.candidate.bytesPerOp) + " B/op" : withError(c.candidate))
+                md.append("| ")
+                        .append(c.candidate.method)
+                        .append(
+                                c.baseline == null
+                                        ? bytes ? " (allocation)" : " (absolute)"
+                                        : " vs " + c.baseline.method)
                         .append(" | ")
-                        .append(c.baseline == null ? "—" : withError(c.baseline)).append(" | ")
+                        .append(c.candidate.paramText())
+                        .append(" | ")
+                        .append(bytes ? number(c.candidate.bytesPerOp) + " B/op" : withError(c.candidate))
+                        .append(" | ")
+                        .append(c.baseline == null ? "—" : withError(c.baseline))
+                        .append(" | ")
                         .append(c.baseline == null ? "—" : String.format(Locale.ROOT, "%.2f", c.ratio))
-                        .append(" | ").append(c.rule.target).append(" | ")
-                        .append(c.met == null ? "—" : c.met ? "met" : "**missed**").append(" |\n");
+                        .append(" | ")
+                        .append(c.rule.target)
+                        .append(" | ")
+                        .append(c.met == null ? "—" : c.met ? "met" : "**missed**")
+                        .append(" |\n");
             }
         }
         return md.toString();
@@ -453,19 +533,35 @@ public final class Report {
         } catch (IOException e) {
             // leave unknown
         }
-        b.append("- Machine: ").append(cpu).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores available to the JVM, ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append('\n');
+        b.append("- Machine: ")
+                .append(cpu)
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores available to the JVM, ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append('\n');
         if (root.size() > 0) {
             JsonNode first = root.get(0);
-            b.append("- JDK: ").append(first.path("vmName").asString("?")).append(' ')
-                    .append(first.path("vmVersion").asString("?")).append(", JMH ")
-                    .append(first.path("jmhVersion").asString("?")).append('\n');
-            b.append("- JMH settings: ").append(first.path("forks").asInt()).append(" fork(s), ")
-                    .append(first.path("warmupIterations").asInt()).append(" x ")
-                    .append(first.path("warmupTime").asString("?")).append(" warmup, ")
-                    .append(first.path("measurementIterations").asInt()).append(" x ")
-                    .append(first.path("measurementTime").asString("?")).append(" measurement\n");
+            b.append("- JDK: ")
+                    .append(first.path("vmName").asString("?"))
+                    .append(' ')
+                    .append(first.path("vmVersion").asString("?"))
+                    .append(", JMH ")
+                    .append(first.path("jmhVersion").asString("?"))
+                    .append('\n');
+            b.append("- JMH settings: ")
+                    .append(first.path("forks").asInt())
+                    .append(" fork(s), ")
+                    .append(first.path("warmupIterations").asInt())
+                    .append(" x ")
+                    .append(first.path("warmupTime").asString("?"))
+                    .append(" warmup, ")
+                    .append(first.path("measurementIterations").asInt())
+                    .append(" x ")
+                    .append(first.path("measurementTime").asString("?"))
+                    .append(" measurement\n");
         }
         return b.toString();
     }

@@ -68,7 +68,8 @@ public class SpanBenchmark {
         HumeSpanProcessor processor = HumeSpanProcessor.create();
         plain = tracer(null);
         hume = tracer(processor);
-        humeNoRedaction = tracer(HumeSpanProcessor.builder().setRedactCredentials(false).build());
+        humeNoRedaction =
+                tracer(HumeSpanProcessor.builder().setRedactCredentials(false).build());
         snapshot = tracer(new SnapshotOnly());
         check(processor);
     }
@@ -98,7 +99,10 @@ public class SpanBenchmark {
 
     static SpanExporter otlp(NullHttpSender sender) {
         Supplier<MeterProvider> noMetrics = MeterProvider::noop;
-        return OtlpHttpSpanExporter.builder().setComponentLoader(sender.loader()).setMeterProvider(noMetrics).build();
+        return OtlpHttpSpanExporter.builder()
+                .setComponentLoader(sender.loader())
+                .setMeterProvider(noMetrics)
+                .build();
     }
 
     /**
@@ -109,8 +113,11 @@ public class SpanBenchmark {
         Recorder recorder = new Recorder();
         NullHttpSender sender = new NullHttpSender();
         sender.capture();
-        try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor)
-                .addSpanProcessor(recorder).addSpanProcessor(SimpleSpanProcessor.create(otlp(sender))).build()) {
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .addSpanProcessor(processor)
+                .addSpanProcessor(recorder)
+                .addSpanProcessor(SimpleSpanProcessor.create(otlp(sender)))
+                .build()) {
             span(provider.get("check"));
             provider.forceFlush().join(10, TimeUnit.SECONDS);
         }
@@ -120,8 +127,8 @@ public class SpanBenchmark {
         }
         String request = sender.captured();
         if (!request.contains("evi.chat.message") || request.contains("hume.code") != hasCode) {
-            throw new IllegalStateException("the OTLP request was not what the span holds: " + request.length()
-                    + " bytes");
+            throw new IllegalStateException(
+                    "the OTLP request was not what the span holds: " + request.length() + " bytes");
         }
     }
 
@@ -134,7 +141,9 @@ public class SpanBenchmark {
     }
 
     private Span span(Tracer tracer) {
-        Span span = tracer.spanBuilder("evi.chat.message").setAttribute(OPERATION, "chat").startSpan();
+        Span span = tracer.spanBuilder("evi.chat.message")
+                .setAttribute(OPERATION, "chat")
+                .startSpan();
         span.setAttribute(CHAT_ID, "8b1f3c2e");
         if (hasCode) {
             span.setStatus(StatusCode.ERROR, Texts.CODED_MESSAGE);
@@ -178,8 +187,7 @@ public class SpanBenchmark {
         }
 
         @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
+        public void onStart(Context parentContext, ReadWriteSpan span) {}
 
         @Override
         public boolean isStartRequired() {
@@ -187,8 +195,7 @@ public class SpanBenchmark {
         }
 
         @Override
-        public void onEnd(ReadableSpan span) {
-        }
+        public void onEnd(ReadableSpan span) {}
 
         @Override
         public boolean isEndRequired() {
@@ -219,8 +226,7 @@ public class SpanBenchmark {
         volatile SpanData last;
 
         @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
+        public void onStart(Context parentContext, ReadWriteSpan span) {}
 
         @Override
         public boolean isStartRequired() {

@@ -22,8 +22,7 @@ final class Texts {
     /** The code in {@link #CODED_MESSAGE}. */
     static final String CODED_MESSAGE_CODE = "E0715";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** A text of exactly {@code length} characters: filler, after {@link #CODED_HEAD} when {@code coded}. */
     static String of(int length, boolean coded) {

@@ -62,13 +62,15 @@ public class TurboFilterBenchmark {
         hume = humeContext.getLogger("com.example.evi.ChatSession");
         format = hasCode ? FORMAT_CODED : FORMAT_CODE_FREE;
         arg = argument(argument);
-        if (noneContext.getTurboFilterList().size() != 0 || neutralContext.getTurboFilterList().size() != 1
+        if (noneContext.getTurboFilterList().size() != 0
+                || neutralContext.getTurboFilterList().size() != 1
                 || duplicateContext.getTurboFilterList().size() != 1
                 || !(humeContext.getTurboFilterList().get(0) instanceof HumeTurboFilter)
                 || !humeContext.getTurboFilterList().get(0).isStarted()) {
             throw new IllegalStateException("turbo filters not as configured");
         }
-        CountingAppender root = (CountingAppender) humeContext.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("COUNT");
+        CountingAppender root = (CountingAppender)
+                humeContext.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("COUNT");
         long before = root.seen;
         hume.debug(format, arg);
         hume.info(format, arg);
@@ -105,8 +107,12 @@ public class TurboFilterBenchmark {
         StringBuilder b = new StringBuilder("{\"type\":\"assistant_message\",\"id\":\"5c0e9d1b7a3f4e21\",\"items\":[");
         int i = 0;
         while (b.length() < length - 100) {
-            b.append(i == 0 ? "" : ",").append("{\"text\":\"").append(Texts.FILLER, 0, 60).append("\",\"n\":")
-                    .append(i++).append('}');
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"text\":\"")
+                    .append(Texts.FILLER, 0, 60)
+                    .append("\",\"n\":")
+                    .append(i++)
+                    .append('}');
         }
         b.append("]}");
         while (b.length() < length) {

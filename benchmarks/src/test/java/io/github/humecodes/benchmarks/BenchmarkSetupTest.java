@@ -70,7 +70,10 @@ class BenchmarkSetupTest {
             b.infoHume();
             b.tearDown();
         }
-        assertThat(TurboFilterBenchmark.json(2048)).hasSize(2048).startsWith("{").endsWith("}");
+        assertThat(TurboFilterBenchmark.json(2048))
+                .hasSize(2048)
+                .startsWith("{")
+                .endsWith("}");
         assertThat(TurboFilterBenchmark.argument("text80").toString()).hasSize(80);
     }
 

@@ -41,7 +41,8 @@ class ReportTest {
             + "\"primaryMetric\":{\"score\":1000,\"scoreUnit\":\"ops/s\",\"rawData\":[[1000]]}}"
             + "]";
 
-    private final List<Report.Result> results = Report.parse(JsonMapper.builder().build().readTree(JSON));
+    private final List<Report.Result> results =
+            Report.parse(JsonMapper.builder().build().readTree(JSON));
 
     @Test
     void mediansErrorsAndAllocationAreReadFromEveryForkAndIteration() {
@@ -70,18 +71,21 @@ class ReportTest {
         assertThat(vsIndexOf.met).isFalse();
         Report.Comparison bytes = comparisons.stream()
                 .filter(c -> c.rule.kind == Report.Rule.Kind.BYTES && c.candidate.method.equals("detector"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(bytes.met).as("0.02 B/op is JMH's own").isTrue();
         // No charLoop in the file: that comparison is left out rather than reported against nothing.
         assertThat(comparisons).noneMatch(c -> c.baseline != null && c.baseline.method.equals("charLoop"));
 
         Report.Comparison time = comparisons.stream()
                 .filter(c -> c.rule.kind == Report.Rule.Kind.TIME && c.candidate.method.equals("humeOnly"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(time.met).isFalse();
         Report.Comparison allocation = comparisons.stream()
                 .filter(c -> c.rule.kind == Report.Rule.Kind.BYTES && c.candidate.method.equals("humeOnly"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(allocation.met).isTrue();
 
         Report.Comparison throughput = find(comparisons, "hume", "passThrough");
@@ -92,20 +96,31 @@ class ReportTest {
     @Test
     void markdownHasATablePerGroupAndTheComparisons() {
         String md = Report.markdown(results, "- Machine: test\n", "run it", "Quick run.");
-        assertThat(md).contains("Quick run.", "- Machine: test", "- Command: `run it`", "## DetectorBenchmark",
-                "## LogRecordBenchmark", "## AppenderThroughput8");
+        assertThat(md)
+                .contains(
+                        "Quick run.",
+                        "- Machine: test",
+                        "- Command: `run it`",
+                        "## DetectorBenchmark",
+                        "## LogRecordBenchmark",
+                        "## AppenderThroughput8");
         assertThat(md).contains("| detector | hasCode=false length=40 | 1 | 11.0 | 1.00 | ns/op | 0.02 |");
         assertThat(md).contains("| regex | hasCode=false length=40 | 1 | 215 | 7.50 | ns/op | 313 |");
-        assertThat(md).contains("| detector vs regex | hasCode=false length=40 | 11.0 ± 1.00 ns/op "
-                + "| 215 ± 7.50 ns/op | 0.05 | ≥ 10x faster (≤ 0.10) | met |");
-        assertThat(md).contains("| detector vs indexOf | hasCode=false length=40 | 11.0 ± 1.00 ns/op "
-                + "| 5.00 ± 0.00 ns/op | 2.20 | no slower (≤ 1.00) | **missed** |");
-        assertThat(md).contains("| humeOnly (absolute) | hasCode=true | 41.0 ± 1.50 ns/op | — | — | < 40 ns "
-                + "| **missed** |");
-        assertThat(md).contains("| humeOnly (allocation) | hasCode=true | 24.0 B/op | — | — "
-                + "| ≤ 2 allocations (≤ 48 B/op) | met |");
-        assertThat(md).contains("| hume vs passThrough | hasCode=true | 900 ± 0.00 ops/s | 1,000 ± 0.00 ops/s "
-                + "| 0.90 | — | — |");
+        assertThat(md)
+                .contains("| detector vs regex | hasCode=false length=40 | 11.0 ± 1.00 ns/op "
+                        + "| 215 ± 7.50 ns/op | 0.05 | ≥ 10x faster (≤ 0.10) | met |");
+        assertThat(md)
+                .contains("| detector vs indexOf | hasCode=false length=40 | 11.0 ± 1.00 ns/op "
+                        + "| 5.00 ± 0.00 ns/op | 2.20 | no slower (≤ 1.00) | **missed** |");
+        assertThat(md)
+                .contains("| humeOnly (absolute) | hasCode=true | 41.0 ± 1.50 ns/op | — | — | < 40 ns "
+                        + "| **missed** |");
+        assertThat(md)
+                .contains("| humeOnly (allocation) | hasCode=true | 24.0 B/op | — | — "
+                        + "| ≤ 2 allocations (≤ 48 B/op) | met |");
+        assertThat(md)
+                .contains("| hume vs passThrough | hasCode=true | 900 ± 0.00 ops/s | 1,000 ± 0.00 ops/s "
+                        + "| 0.90 | — | — |");
     }
 
     @Test
@@ -116,7 +131,10 @@ class ReportTest {
     }
 
     private static Report.Comparison find(List<Report.Comparison> all, String method, String baseline) {
-        return all.stream().filter(c -> c.candidate.method.equals(method) && c.baseline != null
-                && c.baseline.method.equals(baseline)).findFirst().orElseThrow();
+        return all.stream()
+                .filter(c ->
+                        c.candidate.method.equals(method) && c.baseline != null && c.baseline.method.equals(baseline))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -15,16 +15,31 @@ final class CatalogCommand {
     static final Set<String> VALUED = Set.of("--format", "--catalog");
 
     /** Categories in the order of the design's table; an override's own categories follow. */
-    static final List<String> CATEGORY_ORDER = List.of("billing", "access", "rate_limit", "request", "media",
-            "not_found", "config", "custom_llm", "llm_provider", "tool", "session", "timeout", "content_policy",
-            "generation", "no_result", "service", "connection");
+    static final List<String> CATEGORY_ORDER = List.of(
+            "billing",
+            "access",
+            "rate_limit",
+            "request",
+            "media",
+            "not_found",
+            "config",
+            "custom_llm",
+            "llm_provider",
+            "tool",
+            "session",
+            "timeout",
+            "content_policy",
+            "generation",
+            "no_result",
+            "service",
+            "connection");
 
-    private CatalogCommand() {
-    }
+    private CatalogCommand() {}
 
     static int run(Options options, PrintStream out) throws Main.UsageException, Main.CommandException {
         if (!options.operands().isEmpty()) {
-            throw new Main.UsageException("unexpected argument '" + options.operands().get(0) + "'");
+            throw new Main.UsageException(
+                    "unexpected argument '" + options.operands().get(0) + "'");
         }
         String format = options.value("--format", "json");
         if (!format.equals("json") && !format.equals("markdown")) {
@@ -54,9 +69,17 @@ final class CatalogCommand {
         md.append("|---|---|---|---|---|\n");
         for (List<HumeCode> codes : byCategory.values()) {
             for (HumeCode c : codes) {
-                md.append("| `").append(c.code()).append("` | ").append(c.category()).append(" | ")
-                        .append(c.severity().id()).append(" | ").append(c.retryable() ? "yes" : "no").append(" | ")
-                        .append(c.description().replace("|", "\\|")).append(" |\n");
+                md.append("| `")
+                        .append(c.code())
+                        .append("` | ")
+                        .append(c.category())
+                        .append(" | ")
+                        .append(c.severity().id())
+                        .append(" | ")
+                        .append(c.retryable() ? "yes" : "no")
+                        .append(" | ")
+                        .append(c.description().replace("|", "\\|"))
+                        .append(" |\n");
             }
         }
         return md.toString();

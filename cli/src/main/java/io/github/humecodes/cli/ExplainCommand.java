@@ -16,8 +16,7 @@ final class ExplainCommand {
     /** The key under which arguments are read: it names a close code, so {@code 1011} alone is one. */
     private static final String ARGUMENT_KEY = "close code";
 
-    private ExplainCommand() {
-    }
+    private ExplainCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Main.UsageException {
         if (args.length == 0) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * <p>Exit codes: 0 success, 1 a file or catalog that cannot be used (or nothing to explain), 2 a usage error.
  */
 public final class Main {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: humecodes <command> [options]",
             "",
             "  explain TEXT|CODE...",
@@ -26,8 +27,7 @@ public final class Main {
             "  --catalog FILE   a JSON file in the catalog's schema, merged over the built-in catalog",
             "");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err);

@@ -16,11 +16,9 @@ final class Options {
     private final Map<String, String> values = new HashMap<>();
     private final List<String> operands = new ArrayList<>();
 
-    private Options() {
-    }
+    private Options() {}
 
-    static Options parse(String[] args, Set<String> knownFlags, Set<String> knownValued)
-            throws Main.UsageException {
+    static Options parse(String[] args, Set<String> knownFlags, Set<String> knownValued) throws Main.UsageException {
         Options o = new Options();
         boolean onlyOperands = false;
         for (int i = 0; i < args.length; i++) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,6 +36,7 @@ final class ScanCommand {
     private final PrintStream out;
     /** Lines by the category, and by the code, of their primary code; bounded by the catalog's codes. */
     private final Map<String, Integer> byCategory = new TreeMap<>();
+
     private final Map<String, Integer> byCode = new TreeMap<>();
     private long lines;
     private long detections;
@@ -66,8 +66,8 @@ final class ScanCommand {
         for (String f : files) {
             // InputStreamReader replaces a byte that is not UTF-8 with U+FFFD, for files as for standard input: one
             // such byte in a log file must not hide the codes of every other line.
-            try (Reader r = new InputStreamReader(f.equals("-") ? stdin : Files.newInputStream(path(f)),
-                    StandardCharsets.UTF_8)) {
+            try (Reader r = new InputStreamReader(
+                    f.equals("-") ? stdin : Files.newInputStream(path(f)), StandardCharsets.UTF_8)) {
                 scan.file(f.equals("-") ? "<stdin>" : f, new BoundedLineReader(r, maxScanChars));
             } catch (IOException | RuntimeException e) {
                 out.flush();
@@ -134,11 +134,13 @@ final class ScanCommand {
     static String annotation(Detection found) {
         HumeFields names = HumeFields.DEFAULT;
         StringBuilder s = new StringBuilder("[");
-        for (HumeFields.Field f : List.of(HumeFields.Field.CODE, HumeFields.Field.CATEGORY,
-                HumeFields.Field.SEVERITY, HumeFields.Field.CODES)) {
+        for (HumeFields.Field f : List.of(
+                HumeFields.Field.CODE, HumeFields.Field.CATEGORY, HumeFields.Field.SEVERITY, HumeFields.Field.CODES)) {
             Object value = f.value(found);
             if (value != null) {
-                s.append(s.length() == 1 ? "" : " ").append(names.name(f)).append('=')
+                s.append(s.length() == 1 ? "" : " ")
+                        .append(names.name(f))
+                        .append('=')
                         .append(HumeFields.text(value));
             }
         }

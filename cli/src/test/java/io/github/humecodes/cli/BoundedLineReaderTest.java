@@ -29,7 +29,8 @@ class BoundedLineReaderTest {
     @Test
     void keepsTheFirstMaxCharsOfALineAndDropsTheRest() throws IOException {
         String longLine = "x".repeat(20_000) + "E0300";
-        assertThat(lines(new StringReader("abcdef\n" + longLine + "\nnext"), 4)).containsExactly("abcd", "xxxx", "next");
+        assertThat(lines(new StringReader("abcdef\n" + longLine + "\nnext"), 4))
+                .containsExactly("abcd", "xxxx", "next");
     }
 
     @Test
@@ -49,8 +50,7 @@ class BoundedLineReaderTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         assertThat(lines(flaky, 100)).containsExactly("z");
     }

@@ -47,13 +47,15 @@ class MainTest {
         SAMPLE_DETECTIONS.put(34, List.of("E0799"));
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     static Result run(InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Main.run(
+                args,
+                in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -74,7 +76,8 @@ class MainTest {
             found.put(o.get("line").intValue(), codes);
             HumeCode primary = Catalog.builtIn().lookup(o.get("code").stringValue());
             assertThat(o.get("category").stringValue()).isEqualTo(primary.category());
-            assertThat(o.get("severity").stringValue()).isEqualTo(primary.severity().id());
+            assertThat(o.get("severity").stringValue())
+                    .isEqualTo(primary.severity().id());
             assertThat(o.get("description").stringValue()).isEqualTo(primary.description());
             assertThat(o.get("retryable").booleanValue()).isEqualTo(primary.retryable());
             assertThat(o.has("file")).isFalse();
@@ -84,9 +87,11 @@ class MainTest {
 
     @Test
     void primaryIsMostSevereThenFirst() throws Exception {
-        Result r = run(new ByteArrayInputStream(
-                "EVI warning W0107 and error E0700 then E0300\nE0714 then W0105\n".getBytes(StandardCharsets.UTF_8)),
-                "scan", "--jsonl");
+        Result r = run(
+                new ByteArrayInputStream("EVI warning W0107 and error E0700 then E0300\nE0714 then W0105\n"
+                        .getBytes(StandardCharsets.UTF_8)),
+                "scan",
+                "--jsonl");
         String[] lines = r.out.split("\n");
         assertThat(JSON.readTree(lines[0]).get("code").stringValue()).isEqualTo("E0300");
         assertThat(JSON.readTree(lines[1]).get("code").stringValue()).isEqualTo("E0714"); // both info: first
@@ -97,23 +102,36 @@ class MainTest {
         Result r = run("scan", "--summary", SAMPLE.toString());
         assertThat(r.status).isZero();
         assertThat(r.out).contains("lines: 35, with a Hume code: 17");
-        Map<String, Integer> categories = Map.ofEntries(Map.entry("connection", 3), Map.entry("session", 2),
-                Map.entry("media", 2), Map.entry("custom_llm", 2), Map.entry("config", 2), Map.entry("billing", 1),
-                Map.entry("rate_limit", 1), Map.entry("no_result", 1), Map.entry("service", 1),
-                Map.entry("request", 1), Map.entry("unknown", 1));
+        Map<String, Integer> categories = Map.ofEntries(
+                Map.entry("connection", 3),
+                Map.entry("session", 2),
+                Map.entry("media", 2),
+                Map.entry("custom_llm", 2),
+                Map.entry("config", 2),
+                Map.entry("billing", 1),
+                Map.entry("rate_limit", 1),
+                Map.entry("no_result", 1),
+                Map.entry("service", 1),
+                Map.entry("request", 1),
+                Map.entry("unknown", 1));
         String byCategory = r.out.substring(r.out.indexOf("by category"), r.out.indexOf("by code:"));
-        categories.forEach((category, n) -> assertThat(byCategory).containsPattern("(?m)^  " + category + " +" + n + "$"));
+        categories.forEach(
+                (category, n) -> assertThat(byCategory).containsPattern("(?m)^  " + category + " +" + n + "$"));
         assertThat(byCategory.lines().count()).isEqualTo(1 + categories.size());
         String byCode = r.out.substring(r.out.indexOf("by code:"));
-        assertThat(byCode).containsPattern("(?m)^  E0203 +2$").containsPattern("(?m)^  W0107 +1$")
-                .containsPattern("(?m)^  E0799 +1$").doesNotContainPattern("(?m)^  E0700 ");
+        assertThat(byCode)
+                .containsPattern("(?m)^  E0203 +2$")
+                .containsPattern("(?m)^  W0107 +1$")
+                .containsPattern("(?m)^  E0799 +1$")
+                .doesNotContainPattern("(?m)^  E0700 ");
     }
 
     @Test
     void plainScanAnnotatesLines() {
         Result r = run("scan", SAMPLE.toString());
         assertThat(r.out.lines().count()).isEqualTo(SAMPLE_DETECTIONS.size());
-        assertThat(r.out).contains("10: 2026-11-23 09:15:40.516 ERROR [tts-1]")
+        assertThat(r.out)
+                .contains("10: 2026-11-23 09:15:40.516 ERROR [tts-1]")
                 .contains("[hume.code=E0300 hume.category=billing hume.severity=critical]")
                 .contains("[hume.code=W0107 hume.category=request hume.severity=warning hume.codes=W0107,E0700]");
     }
@@ -145,7 +163,10 @@ class MainTest {
         Path file = Files.write(dir.resolve("mixed.log"), latin1);
         Result r = run("scan", "--jsonl", file.toString());
         assertThat(r.status).isZero();
-        assertThat(r.out.lines().map(JSON::readTree).map(o -> o.get("code").stringValue()).toList())
+        assertThat(r.out.lines()
+                        .map(JSON::readTree)
+                        .map(o -> o.get("code").stringValue())
+                        .toList())
                 .containsExactly("E0714", "E0300");
         // The same bytes through standard input give the same lines.
         Result stdin = run(new ByteArrayInputStream(latin1), "scan", "--jsonl");
@@ -164,14 +185,20 @@ class MainTest {
 
     @Test
     void catalogOverrideChangesScanAndCatalog(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("mine.json"),
+        Path file = Files.writeString(
+                dir.resolve("mine.json"),
                 "{\"codes\":[{\"code\":\"E0799\",\"category\":\"config\",\"severity\":\"warning\","
                         + "\"description\":\"Our reading of a new code.\"}]}");
-        Result scan = run(new ByteArrayInputStream("EVI error E0799\n".getBytes(StandardCharsets.UTF_8)),
-                "scan", "--jsonl", "--catalog", file.toString());
+        Result scan = run(
+                new ByteArrayInputStream("EVI error E0799\n".getBytes(StandardCharsets.UTF_8)),
+                "scan",
+                "--jsonl",
+                "--catalog",
+                file.toString());
         assertThat(JSON.readTree(scan.out.trim()).get("category").stringValue()).isEqualTo("config");
         JsonNode catalog = JSON.readTree(run("catalog", "--catalog=" + file).out);
-        assertThat(catalog.get("codes").size()).isEqualTo(Catalog.builtIn().codes().size() + 1);
+        assertThat(catalog.get("codes").size())
+                .isEqualTo(Catalog.builtIn().codes().size() + 1);
         assertThat(run("catalog", "--format", "markdown", "--catalog", file.toString()).out)
                 .contains("| `E0799` | config | warning | no | Our reading of a new code. |");
     }
@@ -233,8 +260,10 @@ class MainTest {
                 .containsExactly("E0300", "1011");
         assertThat(mixed.out).contains("primary: E0300");
         // Unquoted words keep their context: the pylint line is not Hume's, the close context is.
-        assertThat(run("explain", "W0611:", "Unused", "import", "os", "(unused-import)").status).isEqualTo(1);
-        assertThat(run("explain", "socket", "closed", "with", "status", "1011").out).startsWith("1011");
+        assertThat(run("explain", "W0611:", "Unused", "import", "os", "(unused-import)").status)
+                .isEqualTo(1);
+        assertThat(run("explain", "socket", "closed", "with", "status", "1011").out)
+                .startsWith("1011");
         // Outside Hume's numbering only catalog codes count.
         assertThat(run("explain", "E1165").status).isEqualTo(1);
     }
@@ -257,7 +286,8 @@ class MainTest {
         assertThat(option.status).isEqualTo(2);
         assertThat(option.err).contains("unknown option --bogus");
         assertThat(run("scan", "--catalog").err).contains("--catalog needs a value");
-        assertThat(run("scan", "--max-scan-chars", "0").err).contains("--max-scan-chars must be a positive whole number, was '0'");
+        assertThat(run("scan", "--max-scan-chars", "0").err)
+                .contains("--max-scan-chars must be a positive whole number, was '0'");
         assertThat(run("scan", "--max-scan-chars", "ten").status).isEqualTo(2);
         assertThat(run("catalog", "--format", "yaml").err).contains("--format must be json or markdown");
         assertThat(run("catalog", "extra").status).isEqualTo(2);
@@ -275,7 +305,8 @@ class MainTest {
         Result directory = run("scan", dir.toString());
         assertThat(directory.status).isEqualTo(1);
         assertThat(directory.err).contains(dir.toString());
-        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"fatal\"}]}");
+        Path bad =
+                Files.writeString(dir.resolve("bad.json"), "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"fatal\"}]}");
         Result catalog = run("catalog", "--catalog", bad.toString());
         assertThat(catalog.status).isEqualTo(1);
         assertThat(catalog.err).contains(bad.toString(), "entry 1", "E0300", "fatal");

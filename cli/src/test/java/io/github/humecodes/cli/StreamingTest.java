@@ -72,7 +72,8 @@ class StreamingTest {
         MainTest.Result r = MainTest.run(new Generated(lines, 50L * 1024 * 1024), "scan", "--jsonl", "--summary");
         assertThat(r.status()).isZero();
         assertThat(r.err()).contains("lines: " + (lines + 1) + ", with a Hume code: " + (lines / 100 + 1));
-        assertThat(r.err()).containsPattern("(?m)^  billing +" + lines / 100 + "$")
+        assertThat(r.err())
+                .containsPattern("(?m)^  billing +" + lines / 100 + "$")
                 .containsPattern("(?m)^  connection +1$");
         String last = r.out().substring(r.out().lastIndexOf("{\"line\""));
         assertThat(last).startsWith("{\"line\":" + (lines + 1) + ",\"codes\":[\"1011\"]");

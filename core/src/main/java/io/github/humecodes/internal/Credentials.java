@@ -44,8 +44,7 @@ public final class Credentials {
     /** The longest run of separators between a name and its value ({@code \":\"}, {@code ': '}). */
     private static final int SEPARATOR_CHARS = 6;
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     /**
      * {@link #MAY_HOLD} when {@code text} may hold a Hume credential, 0 when it cannot (the common case). Every
@@ -76,9 +75,12 @@ public final class Credentials {
 
     /** The {@code k} at {@code i} ends {@code api_k}, {@code api-k}, {@code apik}, {@code secret_k} or {@code access_tok}. */
     private static boolean keyOrTokenAt(String s, int i) {
-        return regionIgnoreCase(s, i - 4, "api_k") || regionIgnoreCase(s, i - 4, "api-k")
-                || regionIgnoreCase(s, i - 3, "apik") || regionIgnoreCase(s, i - 7, "secret_k")
-                || regionIgnoreCase(s, i - 9, "access_tok") || regionIgnoreCase(s, i - 8, "accesstok");
+        return regionIgnoreCase(s, i - 4, "api_k")
+                || regionIgnoreCase(s, i - 4, "api-k")
+                || regionIgnoreCase(s, i - 3, "apik")
+                || regionIgnoreCase(s, i - 7, "secret_k")
+                || regionIgnoreCase(s, i - 9, "access_tok")
+                || regionIgnoreCase(s, i - 8, "accesstok");
     }
 
     private static boolean authorizAt(String s, int z) {
@@ -99,7 +101,8 @@ public final class Credentials {
         int n = text == null ? 0 : text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if ((c == 'h' && humeHostAt(text, i)) || ((c | 0x20) == 'x' && regionIgnoreCase(text, i, "x-hume-"))
+            if ((c == 'h' && humeHostAt(text, i))
+                    || ((c | 0x20) == 'x' && regionIgnoreCase(text, i, "x-hume-"))
                     || (c == 'H' && (regionMatches(text, i, ENV[0]) || regionMatches(text, i, ENV[1])))
                     || (c == '/' && pathAt(text, i))) {
                 return true;
@@ -186,7 +189,11 @@ public final class Credentials {
     }
 
     /** How {@link #redactValue} treats a key: {@code NONE}, {@code WHOLE} or {@code AUTHORIZATION}. */
-    enum KeyKind { NONE, WHOLE, AUTHORIZATION }
+    enum KeyKind {
+        NONE,
+        WHOLE,
+        AUTHORIZATION
+    }
 
     /** True when values under {@code key} are credentials by their name alone (see {@link #redactValue}). */
     public static boolean isCredentialKey(String key, boolean humeScope) {
@@ -202,8 +209,11 @@ public final class Credentials {
         if (last != 'y' && last != 'n') {
             return KeyKind.NONE; // every name below ends in "key", "token" or "authorization"
         }
-        if (endsWithName(key, HEADER) || key.endsWith(ENV[0]) || key.endsWith(ENV[1])
-                || key.equals(LLM_KEY[0]) || key.equals(LLM_KEY[1])) {
+        if (endsWithName(key, HEADER)
+                || key.endsWith(ENV[0])
+                || key.endsWith(ENV[1])
+                || key.equals(LLM_KEY[0])
+                || key.equals(LLM_KEY[1])) {
             return KeyKind.WHOLE;
         }
         if (!humeScope) {
@@ -223,8 +233,7 @@ public final class Credentials {
     /** {@code key} is {@code name}, or ends with {@code .name} (an attribute name), ignoring case. */
     private static boolean endsWithName(String key, String name) {
         int at = key.length() - name.length();
-        return at >= 0 && key.regionMatches(true, at, name, 0, name.length())
-                && (at == 0 || key.charAt(at - 1) == '.');
+        return at >= 0 && key.regionMatches(true, at, name, 0, name.length()) && (at == 0 || key.charAt(at - 1) == '.');
     }
 
     /**
@@ -235,7 +244,8 @@ public final class Credentials {
         char c = text.charAt(i);
         switch (c | 0x20) {
             case 'x':
-                if (regionIgnoreCase(text, i, HEADER) && nameBoundaryBefore(text, i)
+                if (regionIgnoreCase(text, i, HEADER)
+                        && nameBoundaryBefore(text, i)
                         && !isNameChar(charAt(text, i + HEADER.length()))) {
                     return assigned(text, i + HEADER.length());
                 }
@@ -249,14 +259,18 @@ public final class Credentials {
                 return -1;
             case 'l':
                 for (String name : LLM_KEY) {
-                    if (text.startsWith(name, i) && (!isEnvChar(charAt(text, i - 1))
-                            || endsWithIgnoreCase(text, i, "%5b") || endsWithIgnoreCase(text, i, "%255b"))) {
+                    if (text.startsWith(name, i)
+                            && (!isEnvChar(charAt(text, i - 1))
+                                    || endsWithIgnoreCase(text, i, "%5b")
+                                    || endsWithIgnoreCase(text, i, "%255b"))) {
                         return assigned(text, afterBracket(text, i + name.length()));
                     }
                 }
                 return -1;
             case 'a':
-                if (humeScope && regionIgnoreCase(text, i, "authorization") && nameBoundaryBefore(text, i)
+                if (humeScope
+                        && regionIgnoreCase(text, i, "authorization")
+                        && nameBoundaryBefore(text, i)
                         && !isNameChar(charAt(text, i + 13))) {
                     return authorization(text, i + 13);
                 }
@@ -286,7 +300,9 @@ public final class Credentials {
             return token(text, valueStart);
         }
         char before = charAt(text, i - 1);
-        if (humeScope && name.equals("access_token") && (before == '"' || before == '\'')
+        if (humeScope
+                && name.equals("access_token")
+                && (before == '"' || before == '\'')
                 && charAt(text, after) == before) {
             return assigned(text, after + 1);
         }
@@ -299,8 +315,10 @@ public final class Credentials {
         if (c == '?' || c == '&') {
             return true;
         }
-        return endsWithIgnoreCase(text, i, "%3f") || endsWithIgnoreCase(text, i, "%26")
-                || endsWithIgnoreCase(text, i, "%253f") || endsWithIgnoreCase(text, i, "%2526");
+        return endsWithIgnoreCase(text, i, "%3f")
+                || endsWithIgnoreCase(text, i, "%26")
+                || endsWithIgnoreCase(text, i, "%253f")
+                || endsWithIgnoreCase(text, i, "%2526");
     }
 
     /**

@@ -17,15 +17,18 @@ public final class HumeFields {
 
     /** The counter of coded events, spans and log records (Prometheus: {@code hume_codes_total}). */
     public static final String METRIC_NAME = "hume.codes";
+
     public static final String METRIC_UNIT = "{code}";
     public static final String METRIC_DESCRIPTION =
             "Log events, spans and log records carrying a Hume code, by their primary code";
     /** Metric attribute names: fixed, whatever the field prefix, so that shipped rules and dashboards work. */
     public static final String METRIC_CODE = "hume.code";
+
     public static final String METRIC_CATEGORY = "hume.category";
     public static final String METRIC_SEVERITY = "hume.severity";
     /** Which signal was counted: {@link #SIGNAL_LOG} or {@link #SIGNAL_SPAN}. */
     public static final String METRIC_SIGNAL = "hume.signal";
+
     public static final String SIGNAL_LOG = "log";
     public static final String SIGNAL_SPAN = "span";
     /** The metric's {@code hume.code} for codes the catalog lacks: the number of series stays bounded. */
@@ -89,6 +92,7 @@ public final class HumeFields {
     private static final Field[] FIELDS = Field.values();
     /** The fields under the default prefix. */
     public static final HumeFields DEFAULT = new HumeFields(DEFAULT_PREFIX);
+
     private static final HumeFields BARE = new HumeFields("");
 
     private final String prefix;
@@ -122,8 +126,12 @@ public final class HumeFields {
         }
         for (int i = 0; i < prefix.length(); i++) {
             char c = prefix.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                    || c == '"' || c == '\'' || c == '=') {
+            if (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.isISOControl(c)
+                    || c == '"'
+                    || c == '\''
+                    || c == '=') {
                 return "must not contain whitespace, control characters, quotes or '='";
             }
         }

@@ -50,8 +50,7 @@ public final class ThrowableWalk {
         }
     };
 
-    private ThrowableWalk() {
-    }
+    private ThrowableWalk() {}
 
     /** {@code soFar} with the codes of {@code root} and the throwables it leads to. */
     public static <T> Detection scan(Detector detector, T root, Tree<T> tree, Detection soFar) {

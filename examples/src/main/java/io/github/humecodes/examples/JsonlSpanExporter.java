@@ -26,96 +26,96 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Thread-safe: export, flush and shutdown are synchronized on the exporter.
  */
 final class JsonlSpanExporter implements SpanExporter {
-  private static final Logger LOG = Logger.getLogger(JsonlSpanExporter.class.getName());
+    private static final Logger LOG = Logger.getLogger(JsonlSpanExporter.class.getName());
 
-  private final JsonMapper mapper = JsonMapper.builder().build();
-  private final BufferedWriter out;
-  private boolean closed;
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final BufferedWriter out;
+    private boolean closed;
 
-  JsonlSpanExporter(Path file) throws IOException {
-    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-  }
+    JsonlSpanExporter(Path file) throws IOException {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
 
-  @Override
-  public synchronized CompletableResultCode export(Collection<SpanData> spans) {
-    if (closed) {
-      return CompletableResultCode.ofFailure();
+    @Override
+    public synchronized CompletableResultCode export(Collection<SpanData> spans) {
+        if (closed) {
+            return CompletableResultCode.ofFailure();
+        }
+        try {
+            for (SpanData span : spans) {
+                out.write(mapper.writeValueAsString(toMap(span)));
+                out.newLine();
+            }
+            out.flush();
+            return CompletableResultCode.ofSuccess();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write spans", e);
+            return CompletableResultCode.ofFailure();
+        }
     }
-    try {
-      for (SpanData span : spans) {
-        out.write(mapper.writeValueAsString(toMap(span)));
-        out.newLine();
-      }
-      out.flush();
-      return CompletableResultCode.ofSuccess();
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "could not write spans", e);
-      return CompletableResultCode.ofFailure();
-    }
-  }
 
-  static Map<String, Object> toMap(SpanData span) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", span.getName());
-    json.put("trace_id", span.getTraceId());
-    json.put("span_id", span.getSpanId());
-    if (span.getParentSpanContext().isValid()) {
-      json.put("parent_span_id", span.getParentSpanId());
+    static Map<String, Object> toMap(SpanData span) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", span.getName());
+        json.put("trace_id", span.getTraceId());
+        json.put("span_id", span.getSpanId());
+        if (span.getParentSpanContext().isValid()) {
+            json.put("parent_span_id", span.getParentSpanId());
+        }
+        json.put("kind", span.getKind().name());
+        json.put("start_epoch_nanos", span.getStartEpochNanos());
+        json.put("end_epoch_nanos", span.getEndEpochNanos());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("code", span.getStatus().getStatusCode().name());
+        if (!span.getStatus().getDescription().isEmpty()) {
+            status.put("description", span.getStatus().getDescription());
+        }
+        json.put("status", status);
+        json.put("attributes", attributes(span.getAttributes()));
+        List<Map<String, Object>> events =
+                span.getEvents().stream().map(JsonlSpanExporter::event).toList();
+        if (!events.isEmpty()) {
+            json.put("events", events);
+        }
+        return json;
     }
-    json.put("kind", span.getKind().name());
-    json.put("start_epoch_nanos", span.getStartEpochNanos());
-    json.put("end_epoch_nanos", span.getEndEpochNanos());
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("code", span.getStatus().getStatusCode().name());
-    if (!span.getStatus().getDescription().isEmpty()) {
-      status.put("description", span.getStatus().getDescription());
-    }
-    json.put("status", status);
-    json.put("attributes", attributes(span.getAttributes()));
-    List<Map<String, Object>> events =
-        span.getEvents().stream().map(JsonlSpanExporter::event).toList();
-    if (!events.isEmpty()) {
-      json.put("events", events);
-    }
-    return json;
-  }
 
-  private static Map<String, Object> event(EventData event) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", event.getName());
-    json.put("attributes", attributes(event.getAttributes()));
-    return json;
-  }
-
-  private static Map<String, Object> attributes(Attributes attributes) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    attributes.forEach((AttributeKey<?> key, Object value) -> json.put(key.getKey(), value));
-    return json;
-  }
-
-  @Override
-  public synchronized CompletableResultCode flush() {
-    try {
-      if (!closed) {
-        out.flush();
-      }
-      return CompletableResultCode.ofSuccess();
-    } catch (IOException e) {
-      return CompletableResultCode.ofFailure();
+    private static Map<String, Object> event(EventData event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", event.getName());
+        json.put("attributes", attributes(event.getAttributes()));
+        return json;
     }
-  }
 
-  @Override
-  public synchronized CompletableResultCode shutdown() {
-    if (closed) {
-      return CompletableResultCode.ofSuccess();
+    private static Map<String, Object> attributes(Attributes attributes) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        attributes.forEach((AttributeKey<?> key, Object value) -> json.put(key.getKey(), value));
+        return json;
     }
-    closed = true;
-    try {
-      out.close();
-      return CompletableResultCode.ofSuccess();
-    } catch (IOException e) {
-      return CompletableResultCode.ofFailure();
+
+    @Override
+    public synchronized CompletableResultCode flush() {
+        try {
+            if (!closed) {
+                out.flush();
+            }
+            return CompletableResultCode.ofSuccess();
+        } catch (IOException e) {
+            return CompletableResultCode.ofFailure();
+        }
     }
-  }
+
+    @Override
+    public synchronized CompletableResultCode shutdown() {
+        if (closed) {
+            return CompletableResultCode.ofSuccess();
+        }
+        closed = true;
+        try {
+            out.close();
+            return CompletableResultCode.ofSuccess();
+        } catch (IOException e) {
+            return CompletableResultCode.ofFailure();
+        }
+    }
 }

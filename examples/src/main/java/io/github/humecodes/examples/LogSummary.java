@@ -20,42 +20,46 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Immutable.
  */
 record LogSummary(
-    int lines,
-    int enriched,
-    Map<String, Integer> byCategory,
-    Map<String, Integer> bySeverity,
-    Map<String, String> samples) {
-  static final String CATEGORY = "hume.category";
-  static final String SEVERITY = "hume.severity";
+        int lines,
+        int enriched,
+        Map<String, Integer> byCategory,
+        Map<String, Integer> bySeverity,
+        Map<String, String> samples) {
+    static final String CATEGORY = "hume.category";
+    static final String SEVERITY = "hume.severity";
 
-  static LogSummary read(Path jsonl) throws IOException {
-    JsonMapper mapper = JsonMapper.builder().build();
-    int lines = 0;
-    int enriched = 0;
-    Map<String, Integer> byCategory = new TreeMap<>();
-    Map<String, Integer> bySeverity = new TreeMap<>();
-    Map<String, String> firstOfCategory = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.isBlank()) {
-          continue;
+    static LogSummary read(Path jsonl) throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        int lines = 0;
+        int enriched = 0;
+        Map<String, Integer> byCategory = new TreeMap<>();
+        Map<String, Integer> bySeverity = new TreeMap<>();
+        Map<String, String> firstOfCategory = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                JsonNode event = mapper.readTree(line);
+                JsonNode category = event.get(CATEGORY);
+                if (category == null || !category.isString()) {
+                    continue;
+                }
+                enriched++;
+                byCategory.merge(category.asString(), 1, Integer::sum);
+                JsonNode severity = event.get(SEVERITY);
+                bySeverity.merge(severity == null ? "(none)" : severity.asString(), 1, Integer::sum);
+                if (!event.has("stack_trace")) {
+                    firstOfCategory.putIfAbsent(category.asString(), line);
+                }
+            }
         }
-        lines++;
-        JsonNode event = mapper.readTree(line);
-        JsonNode category = event.get(CATEGORY);
-        if (category == null || !category.isString()) {
-          continue;
-        }
-        enriched++;
-        byCategory.merge(category.asString(), 1, Integer::sum);
-        JsonNode severity = event.get(SEVERITY);
-        bySeverity.merge(severity == null ? "(none)" : severity.asString(), 1, Integer::sum);
-        if (!event.has("stack_trace")) {
-          firstOfCategory.putIfAbsent(category.asString(), line);
-        }
-      }
+        return new LogSummary(
+                lines,
+                enriched,
+                Collections.unmodifiableMap(byCategory),
+                Collections.unmodifiableMap(bySeverity),
+                Collections.unmodifiableMap(firstOfCategory));
     }
-    return new LogSummary(lines, enriched, Collections.unmodifiableMap(byCategory),
-        Collections.unmodifiableMap(bySeverity), Collections.unmodifiableMap(firstOfCategory));
-  }
 }

@@ -9,32 +9,33 @@ import org.junit.jupiter.api.Assumptions;
 
 /** Finds outside programs (promtool, prometheus) on the PATH for the tests that run them. */
 final class ExternalTools {
-  static final String REQUIRE_TOOLS = "HUMECODES_REQUIRE_TOOLS";
+    static final String REQUIRE_TOOLS = "HUMECODES_REQUIRE_TOOLS";
 
-  private ExternalTools() {}
+    private ExternalTools() {}
 
-  /**
-   * The program's path. When it is missing the test is skipped with a message saying so, or fails when the
-   * environment variable HUMECODES_REQUIRE_TOOLS is {@code true} (as in CI).
-   */
-  static Path require(String program) {
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(File.pathSeparator)) {
-        if (dir.isEmpty()) {
-          continue;
+    /**
+     * The program's path. When it is missing the test is skipped with a message saying so, or fails when the
+     * environment variable HUMECODES_REQUIRE_TOOLS is {@code true} (as in CI).
+     */
+    static Path require(String program) {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                if (dir.isEmpty()) {
+                    continue;
+                }
+                Path candidate = Path.of(dir, program);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
         }
-        Path candidate = Path.of(dir, program);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return candidate;
+        String message =
+                program + " is not on the PATH: install Prometheus (apt-get install prometheus) to run this test";
+        if ("true".equalsIgnoreCase(System.getenv(REQUIRE_TOOLS))) {
+            fail(message + " (" + REQUIRE_TOOLS + "=true makes its absence a failure)");
         }
-      }
+        Assumptions.abort("skipped: " + message);
+        throw new AssertionError("unreachable");
     }
-    String message = program + " is not on the PATH: install Prometheus (apt-get install prometheus) to run this test";
-    if ("true".equalsIgnoreCase(System.getenv(REQUIRE_TOOLS))) {
-      fail(message + " (" + REQUIRE_TOOLS + "=true makes its absence a failure)");
-    }
-    Assumptions.abort("skipped: " + message);
-    throw new AssertionError("unreachable");
-  }
 }

@@ -74,15 +74,19 @@ final class CommonProperties {
             try {
                 loaded = Catalog.load(Path.of(catalog.trim()));
             } catch (CatalogException | InvalidPathException e) {
-                owner.addError(label + ": catalog " + catalog.trim() + " not used: " + e.getMessage()
-                        + "; using the built-in catalog", e);
+                owner.addError(
+                        label + ": catalog " + catalog.trim() + " not used: " + e.getMessage()
+                                + "; using the built-in catalog",
+                        e);
             }
         }
         Detector detector = loaded == null && max == Detector.DEFAULT_MAX_SCAN_CHARS
                 ? Detector.create()
                 : Detector.create(loaded == null ? Catalog.builtIn() : loaded, max);
-        announce(owner, loaded == null ? "the built-in catalog" : "catalog " + catalog.trim()
-                + " (over the built-in one)", detector.catalog().codes().size());
+        announce(
+                owner,
+                loaded == null ? "the built-in catalog" : "catalog " + catalog.trim() + " (over the built-in one)",
+                detector.catalog().codes().size());
         return new EventScanner(detector, scanMdc);
     }
 
@@ -120,8 +124,9 @@ final class CommonProperties {
         String prefix = fieldPrefix;
         String problem = HumeFields.prefixProblem(prefix);
         if (problem != null) {
-            owner.addError(label + ": fieldPrefix " + problem + (prefix == null ? "" : ", was '" + printable(prefix)
-                    + "'") + "; using " + HumeFields.DEFAULT_PREFIX);
+            owner.addError(
+                    label + ": fieldPrefix " + problem + (prefix == null ? "" : ", was '" + printable(prefix) + "'")
+                            + "; using " + HumeFields.DEFAULT_PREFIX);
             prefix = HumeFields.DEFAULT_PREFIX;
         }
         return EventFields.withPrefix(prefix);

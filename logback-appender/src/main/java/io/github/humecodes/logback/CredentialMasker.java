@@ -80,8 +80,10 @@ abstract class CredentialMasker extends RegexValueMasker implements ContextAware
     public void start() {
         if (!contextType.equals(LINE_CONTEXT)) {
             addError(getClass().getSimpleName() + " is for logstash-logback-encoder " + fitsLine + "; the encoder"
-                    + " here masks through " + LINE_CONTEXT + ": use " + (fitsLine.startsWith("9")
-                    ? HumeJackson2ValueMasker.class.getName() : HumeValueMasker.class.getName())
+                    + " here masks through " + LINE_CONTEXT + ": use "
+                    + (fitsLine.startsWith("9")
+                            ? HumeJackson2ValueMasker.class.getName()
+                            : HumeValueMasker.class.getName())
                     + " instead; no credential is masked");
             return;
         }

@@ -40,8 +40,13 @@ final class EventRedaction {
     /** The MDC, values redacted; null when unchanged. */
     final Map<String, String> mdc;
 
-    private EventRedaction(String formattedMessage, String message, Object[] arguments, IThrowableProxy throwable,
-                           List<KeyValuePair> pairs, Map<String, String> mdc) {
+    private EventRedaction(
+            String formattedMessage,
+            String message,
+            Object[] arguments,
+            IThrowableProxy throwable,
+            List<KeyValuePair> pairs,
+            Map<String, String> mdc) {
         this.formattedMessage = formattedMessage;
         this.message = message;
         this.arguments = arguments;
@@ -64,8 +69,8 @@ final class EventRedaction {
         int throwableFlags = 0;
         try {
             proxy = event.getThrowableProxy();
-            throwableFlags = proxy == null ? 0
-                    : RedactedThrowableProxy.flags(proxy, new int[] {Detector.MAX_THROWABLES});
+            throwableFlags =
+                    proxy == null ? 0 : RedactedThrowableProxy.flags(proxy, new int[] {Detector.MAX_THROWABLES});
         } catch (RuntimeException e) {
             proxy = null;
         }
@@ -113,8 +118,7 @@ final class EventRedaction {
             return null;
         }
         boolean humeScope = (all & HUME_KEY) != 0 || namesHume(formatted, proxy, pairs, mdc);
-        return redact(event, humeScope, formatted, messageFlags, proxy, throwableFlags, pairs, pairMask, mdc,
-                mdcMask);
+        return redact(event, humeScope, formatted, messageFlags, proxy, throwableFlags, pairs, pairMask, mdc, mdcMask);
     }
 
     /**
@@ -133,8 +137,8 @@ final class EventRedaction {
     }
 
     /** True when a text of the event names Hume: read only for an event with a flagged text. */
-    private static boolean namesHume(String formatted, IThrowableProxy proxy, List<KeyValuePair> pairs,
-                                     Map<String, String> mdc) {
+    private static boolean namesHume(
+            String formatted, IThrowableProxy proxy, List<KeyValuePair> pairs, Map<String, String> mdc) {
         if (Credentials.marksHume(formatted)
                 || RedactedThrowableProxy.namesHume(proxy, new int[] {Detector.MAX_THROWABLES})) {
             return true;
@@ -142,7 +146,8 @@ final class EventRedaction {
         try {
             if (pairs != null) {
                 for (KeyValuePair pair : pairs) {
-                    if (pair != null && pair.value instanceof CharSequence
+                    if (pair != null
+                            && pair.value instanceof CharSequence
                             && Credentials.marksHume((CharSequence) pair.value)) {
                         return true;
                     }
@@ -162,9 +167,17 @@ final class EventRedaction {
     }
 
     /** The slow part, for an event with a flagged text: the redacted texts, or null when none changes. */
-    private static EventRedaction redact(ILoggingEvent event, boolean humeScope, String formatted, int messageFlags,
-                                         IThrowableProxy proxy, int throwableFlags, List<KeyValuePair> pairs,
-                                         long pairMask, Map<String, String> mdc, long mdcMask) {
+    private static EventRedaction redact(
+            ILoggingEvent event,
+            boolean humeScope,
+            String formatted,
+            int messageFlags,
+            IThrowableProxy proxy,
+            int throwableFlags,
+            List<KeyValuePair> pairs,
+            long pairMask,
+            Map<String, String> mdc,
+            long mdcMask) {
         boolean changed = false;
         String redactedFormatted = formatted;
         String message = null;
@@ -203,8 +216,15 @@ final class EventRedaction {
                 changed = true;
             }
         }
-        return changed ? new EventRedaction(redactedFormatted, redactedMessage, redactedArguments, redactedProxy,
-                redactedPairs, redactedMdc) : null;
+        return changed
+                ? new EventRedaction(
+                        redactedFormatted,
+                        redactedMessage,
+                        redactedArguments,
+                        redactedProxy,
+                        redactedPairs,
+                        redactedMdc)
+                : null;
     }
 
     /** {@code text} redacted when the cheap check flags it; the same instance when nothing changes. */
@@ -252,7 +272,8 @@ final class EventRedaction {
         List<KeyValuePair> out = null;
         for (int i = 0, n = pairs.size(); i < n; i++) {
             KeyValuePair pair = pairs.get(i);
-            Object r = pair == null || !flagged(mask, i, pair.key, pair.value) ? null
+            Object r = pair == null || !flagged(mask, i, pair.key, pair.value)
+                    ? null
                     : value(pair.key, pair.value, humeScope);
             if (r != null && r != pair.value && out == null) {
                 out = new ArrayList<>(pairs.subList(0, i));
@@ -269,7 +290,8 @@ final class EventRedaction {
         int i = 0;
         for (Map.Entry<String, String> e : mdc.entrySet()) {
             String v = e.getValue();
-            String r = v == null || !flagged(mask, i, e.getKey(), v) ? v
+            String r = v == null || !flagged(mask, i, e.getKey(), v)
+                    ? v
                     : Credentials.redactValue(e.getKey(), v, humeScope);
             if (r != v) {
                 if (out == null) {

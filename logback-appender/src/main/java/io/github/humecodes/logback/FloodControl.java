@@ -51,10 +51,12 @@ final class FloodControl {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     /** Earliest end of a window holding suppressed calls; MAX_VALUE when none. */
     private final AtomicLong nextDue = new AtomicLong(Long.MAX_VALUE);
+
     private final Runnable onFull;
     private final AtomicBoolean fullNoticed = new AtomicBoolean();
     /** No window can be dropped before this clock reading (when known); guarded by the table's lock. */
     private long noDropBefore;
+
     private boolean noDropKnown;
 
     /** {@code onFull} runs once, the first time a code is let through untracked because the table is full. */

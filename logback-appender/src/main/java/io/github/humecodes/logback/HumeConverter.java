@@ -85,8 +85,8 @@ public class HumeConverter extends CompositeConverter<ILoggingEvent> {
                 try {
                     settings.maxScanChars(Integer.parseInt(value));
                 } catch (NumberFormatException e) {
-                    addError(optionsLabel() + ": maxScanChars must be a positive number, was " + value
-                            + "; using " + settings.maxScanChars());
+                    addError(optionsLabel() + ": maxScanChars must be a positive number, was " + value + "; using "
+                            + settings.maxScanChars());
                 }
                 return true;
             case "scanMdc":

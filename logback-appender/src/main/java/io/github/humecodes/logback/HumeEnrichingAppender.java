@@ -58,6 +58,7 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private final FailureThrottle<Appender<ILoggingEvent>> failures;
     /** Children this appender stopped, started again by the next start(). */
     private final Set<Appender<ILoggingEvent>> stoppedHere = ConcurrentHashMap.newKeySet();
+
     private volatile EventScanner scanner;
     private volatile EventFields fields;
     private volatile boolean redact = true;
@@ -146,7 +147,8 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         super.stop();
-        for (Map.Entry<Appender<ILoggingEvent>, Long> e : failures.takeUnreported().entrySet()) {
+        for (Map.Entry<Appender<ILoggingEvent>, Long> e :
+                failures.takeUnreported().entrySet()) {
             addError(label() + ": appender [" + e.getKey().getName() + "] threw " + e.getValue()
                     + " more time(s) since the last report");
         }
@@ -167,10 +169,16 @@ public class HumeEnrichingAppender extends UnsynchronizedAppenderBase<ILoggingEv
             } catch (RuntimeException | LinkageError e) {
                 long unreported = failures.fail(child);
                 if (unreported >= 0) {
-                    addError(label() + ": appender [" + child.getName() + "] threw; the other appenders still get"
-                            + " the events" + (unreported == 0 ? "" : " (" + unreported + " more time(s) since the"
-                            + " last report; after the first " + FailureThrottle.ALLOWED_REPEATS + ", one a minute"
-                            + " is reported)"), e);
+                    addError(
+                            label() + ": appender [" + child.getName() + "] threw; the other appenders still get"
+                                    + " the events"
+                                    + (unreported == 0
+                                            ? ""
+                                            : " (" + unreported + " more time(s) since the"
+                                                    + " last report; after the first " + FailureThrottle.ALLOWED_REPEATS
+                                                    + ", one a minute"
+                                                    + " is reported)"),
+                            e);
                 }
             }
         }

@@ -108,9 +108,6 @@ final class HumeEvent implements ILoggingEvent {
         return event.getLevel();
     }
 
-
-
-
     @Override
     public String getLoggerName() {
         return event.getLoggerName();
@@ -120,7 +117,6 @@ final class HumeEvent implements ILoggingEvent {
     public LoggerContextVO getLoggerContextVO() {
         return event.getLoggerContextVO();
     }
-
 
     @Override
     public StackTraceElement[] getCallerData() {

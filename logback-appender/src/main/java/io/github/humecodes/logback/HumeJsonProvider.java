@@ -94,8 +94,8 @@ public class HumeJsonProvider extends LoggingEventPatternJsonProvider {
         EventFields fields;
         if (nest != null) {
             if (prefixSet) {
-                addWarn(LABEL + ": fieldPrefix is not used when fieldName is set (fields nested under "
-                        + nest + " have bare names)");
+                addWarn(LABEL + ": fieldPrefix is not used when fieldName is set (fields nested under " + nest
+                        + " have bare names)");
             }
             fields = EventFields.withPrefix("");
         } else {
@@ -112,8 +112,10 @@ public class HumeJsonProvider extends LoggingEventPatternJsonProvider {
         try {
             super.start(); // with no pattern its node writer is null: it writes nothing until set below
         } catch (RuntimeException e) {
-            addError(LABEL + " must be inside a logstash-logback-encoder encoder or layout (" + e.getMessage()
-                    + "); writing no fields", e);
+            addError(
+                    LABEL + " must be inside a logstash-logback-encoder encoder or layout (" + e.getMessage()
+                            + "); writing no fields",
+                    e);
             return;
         }
         try {

@@ -55,6 +55,7 @@ public class HumeTurboFilter extends TurboFilter {
         final EventScanner scanner;
         /** The least severity forced through, or null: off. */
         final Severity force;
+
         final boolean parameters;
         /** Null when off. */
         final FloodControl flood;
@@ -142,7 +143,8 @@ public class HumeTurboFilter extends TurboFilter {
         Severity force = forceSeverity(label);
         FloodControl flood = floodControl(label);
         Logger summaryLogger = getContext() instanceof LoggerContext
-                ? ((LoggerContext) getContext()).getLogger(HumeTurboFilter.class) : null;
+                ? ((LoggerContext) getContext()).getLogger(HumeTurboFilter.class)
+                : null;
         running = new Running(scanner, force, forceLogParameters, flood, summaryLogger);
         super.start();
     }
@@ -164,8 +166,8 @@ public class HumeTurboFilter extends TurboFilter {
     private FloodControl floodControl(String label) {
         int max = maxRepeats;
         if (max < 0) {
-            addError(label + ": maxRepeats must be 0 (off) or a positive number, was " + max
-                    + "; flood control is off");
+            addError(
+                    label + ": maxRepeats must be 0 (off) or a positive number, was " + max + "; flood control is off");
             return null;
         }
         Duration window = getRepeatWindow();
@@ -176,8 +178,12 @@ public class HumeTurboFilter extends TurboFilter {
         if (max == 0) {
             return null;
         }
-        return new FloodControl(max, window.getMilliseconds() * 1_000_000L, clock, () -> addWarn(label + ": "
-                + FloodControl.MAX_CODES + " codes are tracked already; further codes are not flood-controlled"));
+        return new FloodControl(
+                max,
+                window.getMilliseconds() * 1_000_000L,
+                clock,
+                () -> addWarn(label + ": " + FloodControl.MAX_CODES
+                        + " codes are tracked already; further codes are not flood-controlled"));
     }
 
     @Override
@@ -194,8 +200,7 @@ public class HumeTurboFilter extends TurboFilter {
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         Running r = running;
         if (r == null || format == null || level == null || logger == r.summaryLogger) {
             return FilterReply.NEUTRAL;
@@ -239,7 +244,7 @@ public class HumeTurboFilter extends TurboFilter {
     }
 
     private String summary(FloodControl.Summary s) {
-        return "Hume code " + s.code + ": " + s.suppressed + " more call(s) suppressed after " + s.allowed
-                + " within " + getRepeatWindow() + " (maxRepeats " + maxRepeats + ")";
+        return "Hume code " + s.code + ": " + s.suppressed + " more call(s) suppressed after " + s.allowed + " within "
+                + getRepeatWindow() + " (maxRepeats " + maxRepeats + ")";
     }
 }

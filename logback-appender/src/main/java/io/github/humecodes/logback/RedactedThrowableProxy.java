@@ -22,6 +22,7 @@ final class RedactedThrowableProxy implements IThrowableProxy {
     private final String overridingMessage;
     /** The wrappers of the cause and the suppressed proxies, made when first asked for. */
     private volatile IThrowableProxy cause;
+
     private volatile IThrowableProxy[] suppressed;
 
     private RedactedThrowableProxy(IThrowableProxy proxy, boolean humeScope) {
@@ -40,7 +41,8 @@ final class RedactedThrowableProxy implements IThrowableProxy {
             return null;
         }
         int[] budget = {Detector.MAX_THROWABLES};
-        return changes(proxy, humeScope, budget) || budget[0] < 0 ? new RedactedThrowableProxy(proxy, humeScope)
+        return changes(proxy, humeScope, budget) || budget[0] < 0
+                ? new RedactedThrowableProxy(proxy, humeScope)
                 : proxy;
     }
 
@@ -142,7 +144,8 @@ final class RedactedThrowableProxy implements IThrowableProxy {
     }
 
     private static IThrowableProxy wrap(IThrowableProxy proxy, boolean humeScope) {
-        return proxy == null || proxy instanceof RedactedThrowableProxy ? proxy
+        return proxy == null || proxy instanceof RedactedThrowableProxy
+                ? proxy
                 : new RedactedThrowableProxy(proxy, humeScope);
     }
 

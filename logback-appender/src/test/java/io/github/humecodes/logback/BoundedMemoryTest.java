@@ -57,17 +57,19 @@ class BoundedMemoryTest {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < THREADS; w++) {
             int worker = w;
-            workers.add(new Thread(() -> {
-                try {
-                    for (int i = 0; i < CALLS; i++) {
-                        int n = worker * CALLS + i;
-                        Logger log = context.getLogger("svc" + (n % 5_000));
-                        log.warn("worker {} call {}: {}", worker, i, payload(CODES.get(n % CODES.size())));
-                    }
-                } catch (Throwable t) {
-                    escaped.add(t);
-                }
-            }, "memory-" + w));
+            workers.add(new Thread(
+                    () -> {
+                        try {
+                            for (int i = 0; i < CALLS; i++) {
+                                int n = worker * CALLS + i;
+                                Logger log = context.getLogger("svc" + (n % 5_000));
+                                log.warn("worker {} call {}: {}", worker, i, payload(CODES.get(n % CODES.size())));
+                            }
+                        } catch (Throwable t) {
+                            escaped.add(t);
+                        }
+                    },
+                    "memory-" + w));
         }
         workers.forEach(Thread::start);
         while (workers.stream().anyMatch(Thread::isAlive)) {
@@ -83,7 +85,9 @@ class BoundedMemoryTest {
         assertThat(tally.wrong).as("events enriched wrongly").isEmpty();
         assertThat(tally.arrivals.size()).as("calls let through").isGreaterThan(CODES.size());
         assertThat(tally.arrivals.values()).allMatch(n -> n == 1);
-        assertThat(Logs.problems(context)).filteredOn(m -> m.contains("codes are tracked already")).hasSize(1);
+        assertThat(Logs.problems(context))
+                .filteredOn(m -> m.contains("codes are tracked already"))
+                .hasSize(1);
         context.stop();
     }
 
@@ -91,7 +95,7 @@ class BoundedMemoryTest {
     void aFloodOfNewCodesFromManyThreadsNeverPassesTheCap() throws Exception {
         // The table's own test, without the logging around it: 16 threads adding distinct codes at once.
         AtomicLong now = new AtomicLong();
-        FloodControl flood = new FloodControl(2, TimeUnit.SECONDS.toNanos(10), now::get, () -> { });
+        FloodControl flood = new FloodControl(2, TimeUnit.SECONDS.toNanos(10), now::get, () -> {});
         List<Thread> threads = new ArrayList<>();
         AtomicLong most = new AtomicLong();
         for (int t = 0; t < 16; t++) {
@@ -146,9 +150,13 @@ class BoundedMemoryTest {
             }
             hume.detachAppender(broken);
         }
-        assertThat(reports.get()).as("reported afresh each time it is attached again").isEqualTo(3_000);
+        assertThat(reports.get())
+                .as("reported afresh each time it is attached again")
+                .isEqualTo(3_000);
         assertThat(healthy.total.get()).isEqualTo(5_000);
         context.stop();
-        assertThat(reports.get()).as("nothing left of the detached child to report").isEqualTo(3_000);
+        assertThat(reports.get())
+                .as("nothing left of the detached child to report")
+                .isEqualTo(3_000);
     }
 }

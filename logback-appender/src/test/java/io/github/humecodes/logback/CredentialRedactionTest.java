@@ -106,7 +106,9 @@ class CredentialRedactionTest {
         assertThat(decorated.getArgumentArray()).containsExactly(c.expected());
         LoggingEventVO sent = LoggingEventVO.build(decorated);
         assertThat(sent.getFormattedMessage()).isEqualTo("sending " + c.expected() + " now");
-        assertThat(last(plain.events).getArgumentArray()).as("the original event").containsExactly(c.text());
+        assertThat(last(plain.events).getArgumentArray())
+                .as("the original event")
+                .containsExactly(c.text());
     }
 
     @ParameterizedTest
@@ -161,7 +163,10 @@ class CredentialRedactionTest {
     @Test
     void valuesUnderACredentialsName() {
         configure(true);
-        log.atInfo().addKeyValue("X-Hume-Api-Key", KEY).addKeyValue("attempt", 2).log("connecting");
+        log.atInfo()
+                .addKeyValue("X-Hume-Api-Key", KEY)
+                .addKeyValue("attempt", 2)
+                .log("connecting");
         JsonNode line = Logs.json(last(json.lines));
         assertThat(line.get("X-Hume-Api-Key").asString()).isEqualTo("REDACTED");
         assertThat(line.get("attempt").asInt()).isEqualTo(2);
@@ -179,7 +184,8 @@ class CredentialRedactionTest {
         context.getMDCAdapter().put("Authorization", "Bearer " + TOKEN);
         try {
             log.info("calling another service");
-            assertThat(Logs.json(last(json.lines)).get("Authorization").asString()).isEqualTo("Bearer " + TOKEN);
+            assertThat(Logs.json(last(json.lines)).get("Authorization").asString())
+                    .isEqualTo("Bearer " + TOKEN);
         } finally {
             context.getMDCAdapter().clear();
         }
@@ -203,7 +209,8 @@ class CredentialRedactionTest {
         });
         withoutFields.remove(fields);
         assertThat(Logs.JSON.writeValueAsString(withoutFields))
-                .isEqualTo(Logs.JSON.writeValueAsString(Logs.json(last(plain.lines)))
+                .isEqualTo(Logs.JSON
+                        .writeValueAsString(Logs.json(last(plain.lines)))
                         .replace(KEY, "REDACTED"));
     }
 
@@ -217,7 +224,9 @@ class CredentialRedactionTest {
             assertLastLines(c.text(), c.text());
             assertThat(last(json.events)).isSameAs(last(plain.events));
         }
-        assertThat(new HumeEnrichingAppender().isRedactCredentials()).as("on by default").isTrue();
+        assertThat(new HumeEnrichingAppender().isRedactCredentials())
+                .as("on by default")
+                .isTrue();
     }
 
     @Test

@@ -25,8 +25,14 @@ final class CredentialRenderings {
     }
 
     private static Case c(String name, String text) {
-        return new Case(name, text, text.replace(KEY, REDACTED).replace(SECRET, REDACTED).replace(TOKEN, REDACTED)
-                .replace(BASIC, REDACTED).replace(LLM, REDACTED));
+        return new Case(
+                name,
+                text,
+                text.replace(KEY, REDACTED)
+                        .replace(SECRET, REDACTED)
+                        .replace(TOKEN, REDACTED)
+                        .replace(BASIC, REDACTED)
+                        .replace(LLM, REDACTED));
     }
 
     /** Masked in any text: names only Hume uses. */
@@ -38,23 +44,33 @@ final class CredentialRenderings {
                 c("header, upper case", "X-HUME-API-KEY: " + KEY),
                 c("Java map", "{X-Hume-Api-Key=" + KEY + ", Accept=application/json}"),
                 c("Java map of lists", "{accept=[application/json], x-hume-api-key=[" + KEY + "]}"),
-                c("JDK HttpHeaders", "java.net.http.HttpHeaders@ad08b4c8 { {Accept=[application/json], X-Hume-Api-Key=["
-                        + KEY + "]} }"),
+                c(
+                        "JDK HttpHeaders",
+                        "java.net.http.HttpHeaders@ad08b4c8 { {Accept=[application/json], X-Hume-Api-Key=[" + KEY
+                                + "]} }"),
                 c("Spring HttpHeaders", "[X-Hume-Api-Key:\"" + KEY + "\", Accept:\"application/json\"]"),
                 c("Spring HttpHeaders, two values", "[X-Hume-Api-Key:\"" + KEY + "\", \"" + SECRET + "\"]"),
                 c("JSON", "{\"X-Hume-Api-Key\":\"" + KEY + "\",\"Accept\":\"application/json\"}"),
                 c("JSON inside a JSON string", "{\"message\":\"{\\\"X-Hume-Api-Key\\\":\\\"" + KEY + "\\\"}\"}"),
-                c("Python dict in Hume's ApiError", "headers: {'User-Agent': 'hume/0.13.11', 'X-Fern-Language': "
-                        + "'Python', 'X-Hume-Api-Key': '" + KEY + "'}, status_code: 401, body: Websocket initialized "
-                        + "with invalid credentials."),
-                c("Node util.inspect", "    'x-hume-api-key': '" + KEY + "',\n    'x-hume-client-name': "
-                        + "'typescript_sdk',"),
+                c(
+                        "Python dict in Hume's ApiError",
+                        "headers: {'User-Agent': 'hume/0.13.11', 'X-Fern-Language': "
+                                + "'Python', 'X-Hume-Api-Key': '" + KEY
+                                + "'}, status_code: 401, body: Websocket initialized "
+                                + "with invalid credentials."),
+                c(
+                        "Node util.inspect",
+                        "    'x-hume-api-key': '" + KEY + "',\n    'x-hume-client-name': " + "'typescript_sdk',"),
                 c("Apache HttpClient headers", "http-outgoing-0 >> X-Hume-Api-Key: " + KEY),
                 c("Apache HttpClient wire", "http-outgoing-0 >> \"X-Hume-Api-Key: " + KEY + "[\\r][\\n]\""),
                 c("Jetty HttpFields", "GET /v0/tts/voices HTTP/1.1\r\nX-Hume-Api-Key: " + KEY + "\r\nAccept: */*\r\n"),
-                c("OkHttp Request.toString", "Request{method=GET, url=https://api.hume.ai/v0/evi/configs?page_size=10, "
-                        + "headers=[X-Hume-Api-Key:" + KEY + ", Accept:application/json]}"),
-                c("Netty DefaultHttpHeaders", "DefaultHttpHeaders[X-Hume-Api-Key: " + KEY + ", Accept: application/json]"),
+                c(
+                        "OkHttp Request.toString",
+                        "Request{method=GET, url=https://api.hume.ai/v0/evi/configs?page_size=10, "
+                                + "headers=[X-Hume-Api-Key:" + KEY + ", Accept:application/json]}"),
+                c(
+                        "Netty DefaultHttpHeaders",
+                        "DefaultHttpHeaders[X-Hume-Api-Key: " + KEY + ", Accept: application/json]"),
                 c("curl", "curl https://api.hume.ai/v0/evi/configs --header \"X-Hume-Api-Key: " + KEY + "\""),
                 c("OpenTelemetry header attribute as text", "http.request.header.x-hume-api-key=[" + KEY + "]"),
                 c("header at the end of the line", "sending\nX-Hume-Api-Key: " + KEY),
@@ -63,41 +79,62 @@ final class CredentialRenderings {
                 c("environment dump", "{PATH=/usr/bin, HUME_API_KEY=" + KEY + ", HOME=/root}"),
                 c("environment variable with a prefix", "VITE_HUME_API_KEY=\"" + KEY + "\""),
                 c("environment variable as JSON", "{\"HUME_API_KEY\": \"" + KEY + "\"}"),
-                c("LLM key in session settings", "{\"type\":\"session_settings\",\"language_model_api_key\":\"" + LLM
-                        + "\",\"system_prompt\":\"hi\"}"),
+                c(
+                        "LLM key in session settings",
+                        "{\"type\":\"session_settings\",\"language_model_api_key\":\"" + LLM
+                                + "\",\"system_prompt\":\"hi\"}"),
                 c("LLM key, TypeScript name", "{ languageModelApiKey: '" + LLM + "' }"),
-                c("LLM key in a URL, encoded brackets", "wss://example.test/chat?session_settings%5Btype%5D="
-                        + "session_settings&session_settings%5Blanguage_model_api_key%5D=" + LLM + "&x=1"),
+                c(
+                        "LLM key in a URL, encoded brackets",
+                        "wss://example.test/chat?session_settings%5Btype%5D="
+                                + "session_settings&session_settings%5Blanguage_model_api_key%5D=" + LLM + "&x=1"),
                 c("LLM key in a URL, brackets", "session_settings[language_model_api_key]=" + LLM));
     }
 
     /** Masked because the URL they are in is Hume's. */
     static List<Case> inHumeUrls() {
         return List.of(
-                c("EVI URL, api_key", "connecting to wss://api.hume.ai/v0/evi/chat?config_id=1b60e1a0-cc59-424a-8d2c"
-                        + "-189d354db3f3&verbose_transcription=true&api_key=" + KEY + "&fernSdkLanguage=JavaScript"),
-                c("EVI URL, access_token first", "wss://api.hume.ai/v0/evi/chat?access_token=" + TOKEN
-                        + "&config_id=cfg"),
+                c(
+                        "EVI URL, api_key",
+                        "connecting to wss://api.hume.ai/v0/evi/chat?config_id=1b60e1a0-cc59-424a-8d2c"
+                                + "-189d354db3f3&verbose_transcription=true&api_key=" + KEY
+                                + "&fernSdkLanguage=JavaScript"),
+                c(
+                        "EVI URL, access_token first",
+                        "wss://api.hume.ai/v0/evi/chat?access_token=" + TOKEN + "&config_id=cfg"),
                 c("TTS URL, api_key last", "wss://api.hume.ai/v0/tts/stream/input?api_key=" + KEY),
                 c("OkHttp shows wss as https", "--> GET https://api.hume.ai/v0/evi/chat?config_id=x&api_key=" + KEY),
-                c("OkHttp response", "Response{protocol=http/1.1, code=401, message=Unauthorized, url=https://api.hume"
-                        + ".ai/v0/evi/chat?config_id=x&api_key=" + KEY + "}"),
+                c(
+                        "OkHttp response",
+                        "Response{protocol=http/1.1, code=401, message=Unauthorized, url=https://api.hume"
+                                + ".ai/v0/evi/chat?config_id=x&api_key=" + KEY + "}"),
                 c("JDK HttpRequest", "https://api.hume.ai/v0/evi/chat?config_id=x&access_token=" + TOKEN + " GET"),
-                c("HttpURLConnection", "java.io.IOException: Server returned HTTP response code: 401 for URL: "
-                        + "https://api.hume.ai/v0/evi/chat?config_id=x&api_key=" + KEY),
+                c(
+                        "HttpURLConnection",
+                        "java.io.IOException: Server returned HTTP response code: 401 for URL: "
+                                + "https://api.hume.ai/v0/evi/chat?config_id=x&api_key=" + KEY),
                 c("RestTemplate debug", "HTTP GET https://api.hume.ai/v0/evi/chat?config_id=x&api_key=" + KEY),
-                c("reactor-netty", "Handler is being applied: {uri=https://api.hume.ai/v0/evi/chat?config_id=x&api_key="
-                        + KEY + ", method=GET}"),
+                c(
+                        "reactor-netty",
+                        "Handler is being applied: {uri=https://api.hume.ai/v0/evi/chat?config_id=x&api_key=" + KEY
+                                + ", method=GET}"),
                 c("cloud host", "https://api.cloud.hume.ai/v0/stream/models?apiKey=" + KEY),
                 c("Swift names", "wss://api.hume.ai/v0/evi/chat?accessToken=" + TOKEN + "&config_id=x"),
                 c("URL in JSON", "{\"url\":\"wss://api.hume.ai/v0/evi/chat?api_key=" + KEY + "\"}"),
-                c("URL-encoded inside another URL", "https://proxy.test/?target=wss%3A%2F%2Fapi.hume.ai%2Fv0%2Fevi"
-                        + "%2Fchat%3Fconfig_id%3Dx%26api_key%3D" + KEY + "&y=2"),
-                c("path-only request line", "http-outgoing-0 >> GET /v0/evi/chat?config_id=x&api_key=" + KEY
-                        + " HTTP/1.1"),
-                c("next to another parameter", "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY + "&access_token=" + TOKEN),
-                c("two URLs, only Hume's masked", "https://api.themoviedb.org/3/movie/550?api_key=tmdbKEY123 then "
-                        + "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY));
+                c(
+                        "URL-encoded inside another URL",
+                        "https://proxy.test/?target=wss%3A%2F%2Fapi.hume.ai%2Fv0%2Fevi"
+                                + "%2Fchat%3Fconfig_id%3Dx%26api_key%3D" + KEY + "&y=2"),
+                c(
+                        "path-only request line",
+                        "http-outgoing-0 >> GET /v0/evi/chat?config_id=x&api_key=" + KEY + " HTTP/1.1"),
+                c(
+                        "next to another parameter",
+                        "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY + "&access_token=" + TOKEN),
+                c(
+                        "two URLs, only Hume's masked",
+                        "https://api.themoviedb.org/3/movie/550?api_key=tmdbKEY123 then "
+                                + "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY));
     }
 
     /** Masked only when the event names Hume: Authorization headers and the token endpoint's answer. */
@@ -108,9 +145,13 @@ final class CredentialRenderings {
                 c("Bearer, lower case", "authorization: Bearer " + TOKEN),
                 c("Bearer, Java map of lists", "{authorization=[Bearer " + TOKEN + "]}"),
                 c("Bearer, Python dict", "{'Authorization': 'Bearer " + TOKEN + "'}"),
-                c("Basic, token endpoint", "[Authorization:\"Basic " + BASIC + "\", Content-Type:\"application/x-www"
-                        + "-form-urlencoded\"]"),
-                c("token response", "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}"));
+                c(
+                        "Basic, token endpoint",
+                        "[Authorization:\"Basic " + BASIC + "\", Content-Type:\"application/x-www"
+                                + "-form-urlencoded\"]"),
+                c(
+                        "token response",
+                        "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}"));
     }
 
     /** Ordinary lines, other vendors' keys and parameters, look-alikes: they come out as the same instance. */
@@ -151,6 +192,5 @@ final class CredentialRenderings {
                 "");
     }
 
-    private CredentialRenderings() {
-    }
+    private CredentialRenderings() {}
 }

@@ -65,8 +65,8 @@ class FatalErrorsTest {
     }
 
     private ILoggingEvent eventWithValue(CharSequence value) {
-        LoggingEvent event = new LoggingEvent(Logger.class.getName(), log, Level.ERROR, "E0300 with a payload", null,
-                null);
+        LoggingEvent event =
+                new LoggingEvent(Logger.class.getName(), log, Level.ERROR, "E0300 with a payload", null, null);
         event.addKeyValuePair(new KeyValuePair("payload", value));
         return event;
     }
@@ -88,9 +88,11 @@ class FatalErrorsTest {
         assertThatThrownBy(() -> turbo().decide(null, log, Level.DEBUG, "{}", new Object[] {value}, null))
                 .isSameAs(oom);
         assertThatThrownBy(() -> hume.doAppend(eventWithValue(value))).isSameAs(oom);
-        assertThatThrownBy(() -> encoder("PATTERN").encode(eventWithValue(value))).isSameAs(oom);
+        assertThatThrownBy(() -> encoder("PATTERN").encode(eventWithValue(value)))
+                .isSameAs(oom);
         assertThatThrownBy(() -> encoder("JSON").encode(eventWithValue(value))).isSameAs(oom);
-        assertThatThrownBy(() -> log.atError().addKeyValue("payload", value).log("E0300")).isSameAs(oom);
+        assertThatThrownBy(() -> log.atError().addKeyValue("payload", value).log("E0300"))
+                .isSameAs(oom);
     }
 
     @Test
@@ -114,12 +116,16 @@ class FatalErrorsTest {
         assertThatCode(() -> hume.doAppend(eventWithValue(value))).doesNotThrowAnyException();
         assertThatCode(() -> encoder("PATTERN").encode(eventWithValue(value))).doesNotThrowAnyException();
         assertThat(Logs.json(new String(encoder("JSON").encode(eventWithValue(value))).strip())
-                .get("message").asString()).isEqualTo("E0300 with a payload");
-        assertThatCode(() -> log.atError().addKeyValue("payload", value).log("E0300")).doesNotThrowAnyException();
+                        .get("message")
+                        .asString())
+                .isEqualTo("E0300 with a payload");
+        assertThatCode(() -> log.atError().addKeyValue("payload", value).log("E0300"))
+                .doesNotThrowAnyException();
 
         assertThat(after.events).as("the child after the failing one").hasSize(2);
         assertThat(context.getStatusManager().getCopyOfStatusList())
                 .filteredOn(s -> s.getMessage().contains("appender [CHILD] threw"))
-                .hasSize(2).allMatch(s -> s.getThrowable() instanceof NoClassDefFoundError);
+                .hasSize(2)
+                .allMatch(s -> s.getThrowable() instanceof NoClassDefFoundError);
     }
 }

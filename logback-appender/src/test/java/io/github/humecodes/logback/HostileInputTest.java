@@ -49,7 +49,9 @@ class HostileInputTest {
     @AfterEach
     void stop() {
         context.stop();
-        assertThat(Logs.problems(context)).as("nothing reported: no component failed").isEmpty();
+        assertThat(Logs.problems(context))
+                .as("nothing reported: no component failed")
+                .isEmpty();
     }
 
     /** Event {@code i} arrived everywhere, and each of the four found {@code codes} (none when empty). */
@@ -58,11 +60,14 @@ class HostileInputTest {
         String primary = codes.length == 0 ? null : primary(codes);
         List<String> list = List.of(codes);
         ILoggingEvent e = events.events.get(i);
-        assertThat(TallyAppender.pair(e.getKeyValuePairs(), "hume.code")).as("wrapper").isEqualTo(primary);
+        assertThat(TallyAppender.pair(e.getKeyValuePairs(), "hume.code"))
+                .as("wrapper")
+                .isEqualTo(primary);
         for (CaptureAppender encoded : List.of(json, provided)) {
             JsonNode line = Logs.json(encoded.lines.get(i));
             assertThat(line.has("hume.code") ? line.get("hume.code").asString() : null)
-                    .as(encoded.getName()).isEqualTo(primary);
+                    .as(encoded.getName())
+                    .isEqualTo(primary);
             if (list.size() > 1) {
                 List<String> found = new ArrayList<>();
                 line.get("hume.codes").forEach(n -> found.add(n.asString()));
@@ -71,7 +76,8 @@ class HostileInputTest {
                 assertThat(line.has("hume.codes")).as(encoded.getName()).isFalse();
             }
         }
-        assertThat(pattern.lines.get(i)).as("converter")
+        assertThat(pattern.lines.get(i))
+                .as("converter")
                 .isEqualTo((primary == null ? "" : primary) + "|" + String.join(",", list));
     }
 
@@ -90,15 +96,17 @@ class HostileInputTest {
     @Test
     void aTenMegabyteMessageIsReadOnlyUpToMaxScanChars() {
         StringBuilder text = new StringBuilder(10 << 20);
-        text.append("x".repeat(LIMIT - 6)).append(" E0601");      // ends exactly at the limit: read
+        text.append("x".repeat(LIMIT - 6)).append(" E0601"); // ends exactly at the limit: read
         assertThat(text).hasSize(LIMIT);
-        text.append(" E0300 ");                                  // just past it: not read
+        text.append(" E0300 "); // just past it: not read
         text.append("y".repeat((10 << 20) - text.length() - 6)).append(" E0700");
         assertThat(text).hasSize(10 << 20);
         log.warn(text.toString());
 
         StringBuilder straddling = new StringBuilder("x".repeat(LIMIT - 5)).append(" E0300");
-        assertThat(straddling.indexOf("E0300") + 5).as("its last digit lies past the limit").isEqualTo(LIMIT + 1);
+        assertThat(straddling.indexOf("E0300") + 5)
+                .as("its last digit lies past the limit")
+                .isEqualTo(LIMIT + 1);
         log.warn(straddling.toString());
 
         assertCodes(0, "E0601");
@@ -108,17 +116,46 @@ class HostileInputTest {
 
     @Test
     void thousandsOfNearCodesAreNotCodes() {
-        String[] near = {"E030", "E03000", "xE0300", "0xE0300", "E0300x", "e0300", "_E0300", "E0300_", "1E0300",
-            "E0300-01", "PYL-W0612", "E0300.1", "E0300.java", "$E0300", "#i0116", "I0116a", "W010", "w0105",
-            "\u0663E0300", "E0300\u0663", "E\uff10\uff13\uff10\uff10", "error[E0599]:", "--explain E0499",
-            "processed 1000 records", "port 1008", "v1011", "1,1000", "1000.5"};
+        String[] near = {
+            "E030",
+            "E03000",
+            "xE0300",
+            "0xE0300",
+            "E0300x",
+            "e0300",
+            "_E0300",
+            "E0300_",
+            "1E0300",
+            "E0300-01",
+            "PYL-W0612",
+            "E0300.1",
+            "E0300.java",
+            "$E0300",
+            "#i0116",
+            "I0116a",
+            "W010",
+            "w0105",
+            "\u0663E0300",
+            "E0300\u0663",
+            "E\uff10\uff13\uff10\uff10",
+            "error[E0599]:",
+            "--explain E0499",
+            "processed 1000 records",
+            "port 1008",
+            "v1011",
+            "1,1000",
+            "1000.5"
+        };
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < 40_000; i++) {
             text.append(near[i % near.length]).append(' ');
         }
         log.error(text.toString());
         log.error(text + "then E0601");
-        log.atError().addKeyValue("near", text.toString()).addKeyValue("close_code", "10111").log("no code");
+        log.atError()
+                .addKeyValue("near", text.toString())
+                .addKeyValue("close_code", "10111")
+                .log("no code");
 
         assertCodes(0);
         assertCodes(1, "E0601");
@@ -135,13 +172,16 @@ class HostileInputTest {
         log.warn(text.toString());
 
         JsonNode line = Logs.json(json.lines.get(0));
-        assertThat(line.get("hume.code").asString()).as("the first critical one").isEqualTo("E0300");
+        assertThat(line.get("hume.code").asString())
+                .as("the first critical one")
+                .isEqualTo("E0300");
         // A detection keeps the first codes up to its bound, and its primary in the last place.
         assertThat(line.get("hume.codes")).hasSize(Detection.MAX_CODES);
         assertThat(line.get("hume.codes").get(0).asString()).isEqualTo("E0000");
         assertThat(line.get("hume.codes").get(Detection.MAX_CODES - 2).asString())
                 .isEqualTo(String.format("E%04d", Detection.MAX_CODES - 2));
-        assertThat(line.get("hume.codes").get(Detection.MAX_CODES - 1).asString()).isEqualTo("E0300");
+        assertThat(line.get("hume.codes").get(Detection.MAX_CODES - 1).asString())
+                .isEqualTo("E0300");
         assertThat(Logs.json(provided.lines.get(0)).get("hume.codes")).hasSize(Detection.MAX_CODES);
         assertThat(pattern.lines.get(0)).startsWith("E0300|E0000,E0001,");
     }
@@ -156,17 +196,21 @@ class HostileInputTest {
         // Logback itself builds its ThrowableProxy (and LogstashEncoder prints it) recursively: give the call the
         // stack that needs, the bound under test is ours.
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread caller = new Thread(null, () -> {
-            try {
-                log.error("call failed", top);
-                // The same event as a socket receiver gets it: proxies, not throwables. PROVIDED, beside the
-                // wrapper, holds the event as the logger built it.
-                HumeEnrichingAppender hume = Logs.appender(context, "HUME");
-                hume.doAppend(LoggingEventVO.build(provided.events.get(0)));
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "deep-caller", 1L << 30);
+        Thread caller = new Thread(
+                null,
+                () -> {
+                    try {
+                        log.error("call failed", top);
+                        // The same event as a socket receiver gets it: proxies, not throwables. PROVIDED, beside the
+                        // wrapper, holds the event as the logger built it.
+                        HumeEnrichingAppender hume = Logs.appender(context, "HUME");
+                        hume.doAppend(LoggingEventVO.build(provided.events.get(0)));
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "deep-caller",
+                1L << 30);
         caller.start();
         caller.join();
         assertThat(failure.get()).isNull();
@@ -215,7 +259,8 @@ class HostileInputTest {
         };
         // SLF4J reports the failing toString() on standard error, with its stack trace: expected, captured here.
         assertThat(Logs.standardError(() -> log.error("E0601 argument {}", badToString)))
-                .contains("Failed toString() invocation").contains("toString failed");
+                .contains("Failed toString() invocation")
+                .contains("toString failed");
         log.atError().addKeyValue("payload", badToString).log("E0601 key-value");
         context.getMDCAdapter().put("request", "E0700");
         log.atError().addKeyValue("payload", badToString).log("MDC only");
@@ -249,7 +294,10 @@ class HostileInputTest {
                 throw new IllegalStateException("toString failed");
             }
         };
-        log.atError().addKeyValue("payload", broken).addKeyValue("hume_error", "E0700").log("E0601 then a broken value");
+        log.atError()
+                .addKeyValue("payload", broken)
+                .addKeyValue("hume_error", "E0700")
+                .log("E0601 then a broken value");
         assertThat(Logs.standardError(() -> log.error("E0601 {} and {}", broken, "E0700")))
                 .contains("Failed toString() invocation");
 
@@ -270,8 +318,8 @@ class HostileInputTest {
 
         // Jackson calls toString(): LogstashEncoder fails and it is reported, once for each of the two encoders
         // (by Logback with 9.x, by the encoder itself with 8.x); the other appenders go on.
-        assertThat(Logs.problems(context)).hasSize(2).allSatisfy(m -> assertThat(m).matches(
-                "Appender \\[(JSON|PROVIDED)\\] failed to append\\."
+        assertThat(Logs.problems(context)).hasSize(2).allSatisfy(m -> assertThat(m)
+                .matches("Appender \\[(JSON|PROVIDED)\\] failed to append\\."
                         + "|Error encountered while encoding log event\\. Event: \\[ERROR\\] E0601 then a broken .*"));
         context.getStatusManager().clear();
     }
@@ -367,9 +415,9 @@ class HostileInputTest {
     @Test
     void nonAsciiTextAndBrokenSurrogates() {
         log.error("ошибка E0300 — 💥 ошибка");
-        log.error("\uDC00E0601\uD800");                 // lone surrogates are not letters
+        log.error("\uDC00E0601\uD800"); // lone surrogates are not letters
         log.error("\uD83DE0700 and W0105\uDE00");
-        log.error("\u0663E0300 and E0300\u0663");       // Arabic-Indic digits are digits
+        log.error("\u0663E0300 and E0300\u0663"); // Arabic-Indic digits are digits
         Random random = new Random(7);
         StringBuilder noise = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {

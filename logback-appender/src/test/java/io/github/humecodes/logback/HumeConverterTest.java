@@ -24,18 +24,20 @@ class HumeConverterTest {
         context.getMDCAdapter().clear();
         log.info("W0105");
 
-        assertThat(out.lines.get(0)).isEqualTo("[E0700] [E0700] [rate_limit] [warning] [true] [E0715,E0700]"
-                + " [Too many active chats on the account; close an existing chat before starting another (the"
-                + " message gives the count and the limit).] [rate_limit] [] [] [E0700]");
+        assertThat(out.lines.get(0))
+                .isEqualTo("[E0700] [E0700] [rate_limit] [warning] [true] [E0715,E0700]"
+                        + " [Too many active chats on the account; close an existing chat before starting another (the"
+                        + " message gives the count and the limit).] [rate_limit] [] [] [E0700]");
         assertThat(out.lines.get(1)).isEqualTo("[] [] [] [] [] [] [] [connection] [] [] []");
         assertThat(out.lines.get(2)).startsWith("[W0105] [W0105] [no_result] [info] [false] [W0105] [No speech");
-        assertThat(Logs.errors(context)).contains(
-                "HumeConverter %hume{bogus}: unknown field 'bogus'; use code, category, severity, description,"
-                        + " retryable or codes; printing nothing",
-                "HumeConverter %hume{code, colour=red}: unknown option 'colour=red'; use catalog=FILE,"
-                        + " maxScanChars=N or scanMdc=true|false; printing nothing",
-                "HumeConverter %hume{code, maxScanChars=-1}: maxScanChars must be a positive number, was -1;"
-                        + " using 65536");
+        assertThat(Logs.errors(context))
+                .contains(
+                        "HumeConverter %hume{bogus}: unknown field 'bogus'; use code, category, severity, description,"
+                                + " retryable or codes; printing nothing",
+                        "HumeConverter %hume{code, colour=red}: unknown option 'colour=red'; use catalog=FILE,"
+                                + " maxScanChars=N or scanMdc=true|false; printing nothing",
+                        "HumeConverter %hume{code, maxScanChars=-1}: maxScanChars must be a positive number, was -1;"
+                                + " using 65536");
         context.stop();
     }
 
@@ -52,17 +54,19 @@ class HumeConverterTest {
         log.info("socket closed");
         context.getMDCAdapter().clear();
 
-        assertThat(out.lines).containsExactly(
-                "hume(E0203): too long|[E0203] |media/error   |ERROR E0203|x|||",
-                "connected||              |||||",
-                // The inner %hume{codes} has a scanner of its own, which does not read the MDC.
-                "socket closed, W0105 first|[W0105] |no_result/info|WARN W0105|x|||",
-                "socket closed||              |INFO ||||");
-        assertThat(Logs.errors(context)).containsExactlyInAnyOrder(
-                "HumeConverter %hume(...){colour=red}: unknown option 'colour=red'; use catalog=FILE, maxScanChars=N"
-                        + " or scanMdc=true|false; printing nothing",
-                "HumeConverter %hume(...){code}: unknown option 'code'; use catalog=FILE, maxScanChars=N"
-                        + " or scanMdc=true|false; printing nothing");
+        assertThat(out.lines)
+                .containsExactly(
+                        "hume(E0203): too long|[E0203] |media/error   |ERROR E0203|x|||",
+                        "connected||              |||||",
+                        // The inner %hume{codes} has a scanner of its own, which does not read the MDC.
+                        "socket closed, W0105 first|[W0105] |no_result/info|WARN W0105|x|||",
+                        "socket closed||              |INFO ||||");
+        assertThat(Logs.errors(context))
+                .containsExactlyInAnyOrder(
+                        "HumeConverter %hume(...){colour=red}: unknown option 'colour=red'; use catalog=FILE, maxScanChars=N"
+                                + " or scanMdc=true|false; printing nothing",
+                        "HumeConverter %hume(...){code}: unknown option 'code'; use catalog=FILE, maxScanChars=N"
+                                + " or scanMdc=true|false; printing nothing");
         context.stop();
     }
 
@@ -81,9 +85,10 @@ class HumeConverterTest {
         } finally {
             System.setOut(console);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "ERROR voiceagent.evi [E0203 media/error] hume(E0203): Your audio file was too long",
-                "INFO  voiceagent.evi connected");
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "ERROR voiceagent.evi [E0203 media/error] hume(E0203): Your audio file was too long",
+                        "INFO  voiceagent.evi connected");
         assertThat(Logs.problems(context)).isEmpty();
     }
 }

@@ -53,7 +53,8 @@ class HumeEnrichingAppenderTest {
         assertThat(line.get("hume.retryable").isBoolean()).isTrue();
         assertThat(line.get("hume.retryable").asBoolean()).isFalse();
         assertThat(line.has("hume.codes")).as("only with several codes").isFalse();
-        assertThat(line.get("message").asString()).isEqualTo("hume(E0203): Your audio file was too long for the stream");
+        assertThat(line.get("message").asString())
+                .isEqualTo("hume(E0203): Your audio file was too long for the stream");
     }
 
     @Test
@@ -76,13 +77,14 @@ class HumeEnrichingAppenderTest {
         log.error("Error (E0705): Custom language model disconnected.");
         log.info("processed 1000 records");
 
-        assertThat(pattern.lines.get(0)).isEqualTo("Error (E0705): Custom language model disconnected. | "
-                + "hume.code=\"E0705\" hume.category=\"custom_llm\" hume.severity=\"error\" hume.description=\""
-                + "The custom language model was disconnected by a server connection interruption; check that its"
-                + " server is running, reachable and not blocked by a firewall.\" hume.retryable=\"false\" | "
-                + "E0705 custom_llm error false E0705 | The custom language model was disconnected by a server"
-                + " connection interruption; check that its server is running, reachable and not blocked by a"
-                + " firewall.");
+        assertThat(pattern.lines.get(0))
+                .isEqualTo("Error (E0705): Custom language model disconnected. | "
+                        + "hume.code=\"E0705\" hume.category=\"custom_llm\" hume.severity=\"error\" hume.description=\""
+                        + "The custom language model was disconnected by a server connection interruption; check that its"
+                        + " server is running, reachable and not blocked by a firewall.\" hume.retryable=\"false\" | "
+                        + "E0705 custom_llm error false E0705 | The custom language model was disconnected by a server"
+                        + " connection interruption; check that its server is running, reachable and not blocked by a"
+                        + " firewall.");
         assertThat(pattern.lines.get(1)).isEqualTo("processed 1000 records |  |      |");
     }
 
@@ -94,7 +96,8 @@ class HumeEnrichingAppenderTest {
         ILoggingEvent original = sibling.events.get(0);
         assertThat(original.getKeyValuePairs()).isNullOrEmpty();
         assertThat(json.events.get(0)).isNotSameAs(original);
-        assertThat(json.events.get(0).getKeyValuePairs()).extracting(p -> p.key)
+        assertThat(json.events.get(0).getKeyValuePairs())
+                .extracting(p -> p.key)
                 .containsExactly("hume.code", "hume.category", "hume.severity", "hume.description", "hume.retryable");
         // An event without a code is handed on as it is.
         assertThat(json.events.get(1)).isSameAs(sibling.events.get(1));
@@ -127,25 +130,35 @@ class HumeEnrichingAppenderTest {
         assertThat(broken.calls.get()).isEqualTo(11);
         assertThat(json.lines).hasSize(11);
         assertThat(pattern.lines).hasSize(11);
-        String threw = "HumeEnrichingAppender [HUME]: appender [BROKEN] threw; the other appenders still get the"
-                + " events";
-        assertThat(Logs.errors(context)).as("the first three").filteredOn(m -> m.contains("[BROKEN] threw"))
+        String threw =
+                "HumeEnrichingAppender [HUME]: appender [BROKEN] threw; the other appenders still get the" + " events";
+        assertThat(Logs.errors(context))
+                .as("the first three")
+                .filteredOn(m -> m.contains("[BROKEN] threw"))
                 .containsExactly(threw, threw, threw);
 
         now.addAndGet(TimeUnit.SECONDS.toNanos(59));
         log.error("E0300 after 59 s");
-        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(3);
+        assertThat(Logs.errors(context))
+                .filteredOn(m -> m.contains("[BROKEN] threw"))
+                .hasSize(3);
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
         log.error("E0300 a minute after the last report");
         log.error("E0300 right after");
         log.error("E0300 and again");
-        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(4).last()
+        assertThat(Logs.errors(context))
+                .filteredOn(m -> m.contains("[BROKEN] threw"))
+                .hasSize(4)
+                .last()
                 .isEqualTo(threw + " (9 more time(s) since the last report; after the first 3, one a minute is"
                         + " reported)");
         assertThat(broken.calls.get()).isEqualTo(15);
 
         context.stop(); // what is left unreported is reported when the wrapper stops
-        assertThat(Logs.errors(context)).filteredOn(m -> m.contains("[BROKEN] threw")).hasSize(5).last()
+        assertThat(Logs.errors(context))
+                .filteredOn(m -> m.contains("[BROKEN] threw"))
+                .hasSize(5)
+                .last()
                 .isEqualTo("HumeEnrichingAppender [HUME]: appender [BROKEN] threw 2 more time(s) since the last"
                         + " report");
     }
@@ -157,7 +170,8 @@ class HumeEnrichingAppenderTest {
         JsonNode line = Logs.json(json.lines.get(0)); // fails on a duplicate field
         assertThat(line.get("hume.category").asString()).isEqualTo("mine");
         assertThat(line.get("hume.code").asString()).isEqualTo("E0300");
-        assertThat(json.events.get(0).getKeyValuePairs()).extracting(p -> p.key)
+        assertThat(json.events.get(0).getKeyValuePairs())
+                .extracting(p -> p.key)
                 .containsExactly("hume.category", "hume.code", "hume.severity", "hume.description", "hume.retryable");
     }
 
@@ -192,10 +206,13 @@ class HumeEnrichingAppenderTest {
     /** Logback's receiver stream: built with the context since 1.5.x, without it before (the tests run on both). */
     private HardenedLoggingEventInputStream receiverStream(InputStream in) throws Exception {
         try {
-            return HardenedLoggingEventInputStream.class.getConstructor(LoggerContext.class, InputStream.class)
+            return HardenedLoggingEventInputStream.class
+                    .getConstructor(LoggerContext.class, InputStream.class)
                     .newInstance(context, in);
         } catch (NoSuchMethodException e) {
-            return HardenedLoggingEventInputStream.class.getConstructor(InputStream.class).newInstance(in);
+            return HardenedLoggingEventInputStream.class
+                    .getConstructor(InputStream.class)
+                    .newInstance(in);
         }
     }
 
@@ -204,8 +221,9 @@ class HumeEnrichingAppenderTest {
         LoggerContext bare = Logs.configure("appender-no-ref.xml");
         HumeEnrichingAppender hume = Logs.appender(bare, "HUME");
         assertThat(hume.isStarted()).isFalse();
-        assertThat(Logs.errors(bare)).contains("HumeEnrichingAppender [HUME]: no appender-ref; it needs at least"
-                + " one appender to pass events to");
+        assertThat(Logs.errors(bare))
+                .contains("HumeEnrichingAppender [HUME]: no appender-ref; it needs at least"
+                        + " one appender to pass events to");
         bare.stop();
     }
 
@@ -225,7 +243,8 @@ class HumeEnrichingAppenderTest {
         ctx.getLogger("x").addAppender(hume);
 
         ctx.getLogger("x").error("E0700 too many chats");
-        assertThat(child.events.get(0).getKeyValuePairs()).extracting(p -> p.value)
+        assertThat(child.events.get(0).getKeyValuePairs())
+                .extracting(p -> p.value)
                 .contains("E0700", "rate_limit", Boolean.TRUE);
 
         assertThat(hume.detachAppender("child")).isTrue();
@@ -238,7 +257,9 @@ class HumeEnrichingAppenderTest {
         assertThat(child.isStarted()).as("started again with its wrapper").isTrue();
         ctx.getLogger("x").error("E0300 out of credits");
         assertThat(child.events).hasSize(2);
-        assertThat(child.events.get(1).getKeyValuePairs()).extracting(p -> p.value).contains("E0300", "billing");
+        assertThat(child.events.get(1).getKeyValuePairs())
+                .extracting(p -> p.value)
+                .contains("E0300", "billing");
         ctx.stop();
         assertThat(child.isStarted()).isFalse();
     }

@@ -21,7 +21,9 @@ class HumeJsonProviderTest {
 
     @BeforeEach
     void configure() throws Exception {
-        String catalog = Path.of(getClass().getResource("/catalog-override.json").toURI()).toString();
+        String catalog = Path.of(
+                        getClass().getResource("/catalog-override.json").toURI())
+                .toString();
         context = Logs.configure("provider.xml", Map.of("CATALOG", catalog));
         log = context.getLogger("voiceagent");
     }
@@ -67,7 +69,9 @@ class HumeJsonProviderTest {
 
         assertThat(line("PREFIXED", 0).get("hume_severity").asString()).isEqualTo("error");
         assertThat(line("PREFIXED", 1).get("hume_code").asString()).isEqualTo("1011");
-        assertThat(line("FLAT", 1).has("hume.code")).as("MDC not scanned by default").isFalse();
+        assertThat(line("FLAT", 1).has("hume.code"))
+                .as("MDC not scanned by default")
+                .isFalse();
         assertThat(line("PREFIXED", 2).has("hume_code")).isFalse();
         assertThat(line("FLAT", 2).get("hume.code").asString()).isEqualTo("E0300");
     }
@@ -93,11 +97,13 @@ class HumeJsonProviderTest {
         JsonNode l = line("COMPOSITE", 0);
         assertThat(l.get("message").asString()).isEqualTo("hume(E0203): too long");
         assertThat(l.get("hume.code").asString()).isEqualTo("E0203");
-        assertThat(l.has("extra")).as("the inherited pattern property is not used").isFalse();
-        assertThat(Logs.errors(context)).contains(
-                "HumeJsonProvider: maxScanChars must be a positive number, was -5; using 65536");
-        assertThat(Logs.problems(context)).contains(
-                "HumeJsonProvider: pattern is not used (the provider writes the Hume fields only)");
+        assertThat(l.has("extra"))
+                .as("the inherited pattern property is not used")
+                .isFalse();
+        assertThat(Logs.errors(context))
+                .contains("HumeJsonProvider: maxScanChars must be a positive number, was -5; using 65536");
+        assertThat(Logs.problems(context))
+                .contains("HumeJsonProvider: pattern is not used (the provider writes the Hume fields only)");
     }
 
     @Test
@@ -107,7 +113,8 @@ class HumeJsonProviderTest {
         alone.start();
 
         assertThat(alone.isStarted()).isFalse();
-        assertThat(Logs.errors(context)).filteredOn(m -> m.startsWith("HumeJsonProvider must be inside a"))
+        assertThat(Logs.errors(context))
+                .filteredOn(m -> m.startsWith("HumeJsonProvider must be inside a"))
                 .hasSize(1);
     }
 

@@ -49,34 +49,39 @@ class HumeTurboFilterTest {
     void aCriticalCodeLoggedAtDebugIsForcedThroughAnInfoLogger() {
         Logger log = configure("critical", "0", "1 minute");
         log.debug("HumeError: CODE E0300: out of credits");
-        log.debug("account {}", "E0301 monthly limit");      // a text parameter: not read by default
+        log.debug("account {}", "E0301 monthly limit"); // a text parameter: not read by default
         log.debug("call failed", new IllegalStateException("wrapped", new RuntimeException("I0100 outage")));
         log.debug("call {} failed", 7, new IllegalStateException("E0301 monthly limit")); // the last parameter
-        log.debug("HumeError: CODE W0105: no speech");      // info: not forced
-        log.debug("Error (E0705): disconnected");            // error: not forced at critical
+        log.debug("HumeError: CODE W0105: no speech"); // info: not forced
+        log.debug("Error (E0705): disconnected"); // error: not forced at critical
         log.debug("nothing at all");
         log.trace("E0300 at trace too");
 
-        assertThat(out.lines).containsExactly(
-                "DEBUG voiceagent.evi HumeError: CODE E0300: out of credits",
-                "DEBUG voiceagent.evi call failed",
-                "DEBUG voiceagent.evi call 7 failed",
-                "TRACE voiceagent.evi E0300 at trace too");
+        assertThat(out.lines)
+                .containsExactly(
+                        "DEBUG voiceagent.evi HumeError: CODE E0300: out of credits",
+                        "DEBUG voiceagent.evi call failed",
+                        "DEBUG voiceagent.evi call 7 failed",
+                        "TRACE voiceagent.evi E0300 at trace too");
         assertThat(Logs.problems(context)).isEmpty();
     }
 
     @Test
     void textParametersOfDisabledCallsAreReadWhenAskedFor() {
-        context = Logs.configure("turbo.xml", Map.of("FORCE", "critical", "MAX_REPEATS", "0", "WINDOW", "1 minute",
-                "PARAMETERS", "true"));
+        context = Logs.configure(
+                "turbo.xml",
+                Map.of("FORCE", "critical", "MAX_REPEATS", "0", "WINDOW", "1 minute", "PARAMETERS", "true"));
         out = Logs.appender(context, "OUT");
         Logger log = context.getLogger("voiceagent.evi");
-        assertThat(((HumeTurboFilter) context.getTurboFilterList().get(0)).isForceLogParameters()).isTrue();
+        assertThat(((HumeTurboFilter) context.getTurboFilterList().get(0)).isForceLogParameters())
+                .isTrue();
         log.debug("account {}", "E0301 monthly limit");
         log.debug("account {} {}", 42, new StringBuilder("HumeError: CODE E0300"));
-        log.debug("account {}", "W0105 no speech");           // info: not forced
-        assertThat(out.lines).containsExactly("DEBUG voiceagent.evi account E0301 monthly limit",
-                "DEBUG voiceagent.evi account 42 HumeError: CODE E0300");
+        log.debug("account {}", "W0105 no speech"); // info: not forced
+        assertThat(out.lines)
+                .containsExactly(
+                        "DEBUG voiceagent.evi account E0301 monthly limit",
+                        "DEBUG voiceagent.evi account 42 HumeError: CODE E0300");
         assertThat(Logs.problems(context)).isEmpty();
     }
 
@@ -84,7 +89,7 @@ class HumeTurboFilterTest {
     void aLowerThresholdAndOff() {
         Logger log = configure("error", "0", "1 minute");
         log.debug("Error (E0705): disconnected");
-        log.debug("HumeError: CODE E0601: timed out");    // warning
+        log.debug("HumeError: CODE E0601: timed out"); // warning
         assertThat(out.lines).containsExactly("DEBUG voiceagent.evi Error (E0705): disconnected");
         context.stop();
 
@@ -104,26 +109,27 @@ class HumeTurboFilterTest {
         }
         log.debug("E0711 below the level is not counted");
         now.addAndGet(TimeUnit.SECONDS.toNanos(9));
-        log.error("config error E0711 #6");                 // still in the window
+        log.error("config error E0711 #6"); // still in the window
         log.info("connected");
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
-        log.info("connected again");                        // the window has ended: the summaries come first
-        log.error("config error E0711 #7");                 // a new window
+        log.info("connected again"); // the window has ended: the summaries come first
+        log.error("config error E0711 #7"); // a new window
 
-        assertThat(out.lines).containsExactly(
-                "ERROR voiceagent.evi config error E0711 #1",
-                "WARN voiceagent.evi other E0601",
-                "ERROR voiceagent.evi config error E0711 #2",
-                "WARN voiceagent.evi other E0601",
-                "ERROR voiceagent.evi config error E0711 #3",
-                "WARN voiceagent.evi other E0601",
-                "INFO voiceagent.evi connected",
-                "WARN io.github.humecodes.logback.HumeTurboFilter Hume code E0711: 3 more call(s) suppressed after 3"
-                        + " within 10 seconds (maxRepeats 3)",
-                "WARN io.github.humecodes.logback.HumeTurboFilter Hume code E0601: 2 more call(s) suppressed after 3"
-                        + " within 10 seconds (maxRepeats 3)",
-                "INFO voiceagent.evi connected again",
-                "ERROR voiceagent.evi config error E0711 #7");
+        assertThat(out.lines)
+                .containsExactly(
+                        "ERROR voiceagent.evi config error E0711 #1",
+                        "WARN voiceagent.evi other E0601",
+                        "ERROR voiceagent.evi config error E0711 #2",
+                        "WARN voiceagent.evi other E0601",
+                        "ERROR voiceagent.evi config error E0711 #3",
+                        "WARN voiceagent.evi other E0601",
+                        "INFO voiceagent.evi connected",
+                        "WARN io.github.humecodes.logback.HumeTurboFilter Hume code E0711: 3 more call(s) suppressed after 3"
+                                + " within 10 seconds (maxRepeats 3)",
+                        "WARN io.github.humecodes.logback.HumeTurboFilter Hume code E0601: 2 more call(s) suppressed after 3"
+                                + " within 10 seconds (maxRepeats 3)",
+                        "INFO voiceagent.evi connected again",
+                        "ERROR voiceagent.evi config error E0711 #7");
     }
 
     @Test
@@ -132,8 +138,8 @@ class HumeTurboFilterTest {
         log.error("E0711 a");
         log.error("E0711 b");
         filter.stop();
-        assertThat(Logs.problems(context)).containsExactly(
-                "Hume code E0711: 1 more call(s) suppressed after 1 within 10 seconds (maxRepeats 1)");
+        assertThat(Logs.problems(context))
+                .containsExactly("Hume code E0711: 1 more call(s) suppressed after 1 within 10 seconds (maxRepeats 1)");
     }
 
     @Test
@@ -141,25 +147,29 @@ class HumeTurboFilterTest {
         Logger log = configure("critical", "2", "10 seconds");
         Logger quiet = context.getLogger("voiceagent");
         assertThat(filter.decide(null, quiet, Level.DEBUG, null, null, null))
-                .as("isDebugEnabled()").isEqualTo(FilterReply.NEUTRAL);
-        assertThat(filter.decide(null, quiet, Level.DEBUG, "no code here", null, null)).isEqualTo(FilterReply.NEUTRAL);
+                .as("isDebugEnabled()")
+                .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(filter.decide(null, quiet, Level.DEBUG, "no code here", null, null))
+                .isEqualTo(FilterReply.NEUTRAL);
         assertThat(filter.decide(null, quiet, Level.ERROR, "E0300 enabled anyway", null, null))
                 .isEqualTo(FilterReply.NEUTRAL);
         assertThat(filter.decide(null, quiet, Level.DEBUG, "E0300", null, null)).isEqualTo(FilterReply.ACCEPT);
         filter.stop();
         assertThat(filter.decide(null, quiet, Level.DEBUG, "E0300", null, null))
-                .as("stopped").isEqualTo(FilterReply.NEUTRAL);
+                .as("stopped")
+                .isEqualTo(FilterReply.NEUTRAL);
         assertThat(log.isDebugEnabled()).isFalse();
     }
 
     @Test
     void badValuesAreReportedAndSafeDefaultsUsed() {
         Logger log = configure("fatal", "-2", "0 seconds");
-        assertThat(Logs.errors(context)).contains(
-                "HumeTurboFilter [HUME]: forceLogSeverity must be critical, error, warning, info or off, was"
-                        + " 'fatal'; using critical",
-                "HumeTurboFilter [HUME]: maxRepeats must be 0 (off) or a positive number, was -2; flood control is"
-                        + " off");
+        assertThat(Logs.errors(context))
+                .contains(
+                        "HumeTurboFilter [HUME]: forceLogSeverity must be critical, error, warning, info or off, was"
+                                + " 'fatal'; using critical",
+                        "HumeTurboFilter [HUME]: maxRepeats must be 0 (off) or a positive number, was -2; flood control is"
+                                + " off");
         log.debug("E0300 forced");
         for (int i = 0; i < 20; i++) {
             log.error("E0711 not cut");

@@ -79,8 +79,9 @@ class HumeValueMaskerTest {
         configure();
         log.info(c.text());
         assertLastLine(c.text(), c.expected());
-        log.error("call failed", new RuntimeException("request failed: " + c.text(),
-                new IllegalStateException(c.text())));
+        log.error(
+                "call failed",
+                new RuntimeException("request failed: " + c.text(), new IllegalStateException(c.text())));
         assertLastLine(c.text(), c.expected());
         log.atInfo().addKeyValue("request", c.text()).log("sent");
         assertLastLine(c.text(), c.expected());
@@ -109,8 +110,11 @@ class HumeValueMaskerTest {
     @Test
     void valuesUnderACredentialsName() {
         configure();
-        log.atInfo().addKeyValue("X-Hume-Api-Key", KEY).addKeyValue("Authorization", "Bearer " + TOKEN)
-                .addKeyValue("attempt", 2).log("connecting");
+        log.atInfo()
+                .addKeyValue("X-Hume-Api-Key", KEY)
+                .addKeyValue("Authorization", "Bearer " + TOKEN)
+                .addKeyValue("attempt", 2)
+                .log("connecting");
         JsonNode line = Logs.json(last(masked.lines));
         assertThat(line.get("X-Hume-Api-Key").asString()).isEqualTo("REDACTED");
         assertThat(line.get("Authorization").asString()).as("anybody's name").isEqualTo("Bearer " + TOKEN);
@@ -148,9 +152,10 @@ class HumeValueMaskerTest {
         } else {
             // Jackson 3 is on these tests' class path too: the 9.x masker is read, started, and reported.
             configure(Map.of("MASKER", "HumeValueMasker"));
-            assertThat(Logs.errors(context)).containsExactly("HumeValueMasker is for logstash-logback-encoder 9.x"
-                    + " (Jackson 3); the encoder here masks through com.fasterxml.jackson.core.JsonStreamContext: use"
-                    + " io.github.humecodes.logback.HumeJackson2ValueMasker instead; no credential is masked");
+            assertThat(Logs.errors(context))
+                    .containsExactly("HumeValueMasker is for logstash-logback-encoder 9.x"
+                            + " (Jackson 3); the encoder here masks through com.fasterxml.jackson.core.JsonStreamContext: use"
+                            + " io.github.humecodes.logback.HumeJackson2ValueMasker instead; no credential is masked");
         }
         log.info("X-Hume-Api-Key: " + KEY);
         assertThat(plain.lines).hasSize(1);

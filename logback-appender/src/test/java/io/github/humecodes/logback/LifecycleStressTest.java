@@ -110,22 +110,24 @@ class LifecycleStressTest {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < THREADS; w++) {
             int worker = w;
-            workers.add(new Thread(() -> {
-                try {
-                    Logger log = context.getLogger("voiceagent.worker" + worker);
-                    for (int i = 0; i < CALLS; i++) {
-                        if (i == CALLS / 2) {
-                            twoChanges.await(60, TimeUnit.SECONDS);
+            workers.add(new Thread(
+                    () -> {
+                        try {
+                            Logger log = context.getLogger("voiceagent.worker" + worker);
+                            for (int i = 0; i < CALLS; i++) {
+                                if (i == CALLS / 2) {
+                                    twoChanges.await(60, TimeUnit.SECONDS);
+                                }
+                                int p0 = phase.get();
+                                log.info("worker {} call {}: {}", worker, i, Payloads.payload(i));
+                                int p1 = phase.get();
+                                periods[worker][i] = p0 == p1 && p0 % 2 == 0 ? p0 / 2 : -1;
+                            }
+                        } catch (Throwable t) {
+                            escaped.add(t);
                         }
-                        int p0 = phase.get();
-                        log.info("worker {} call {}: {}", worker, i, Payloads.payload(i));
-                        int p1 = phase.get();
-                        periods[worker][i] = p0 == p1 && p0 % 2 == 0 ? p0 / 2 : -1;
-                    }
-                } catch (Throwable t) {
-                    escaped.add(t);
-                }
-            }, "lifecycle-" + w));
+                    },
+                    "lifecycle-" + w));
         }
         workers.forEach(Thread::start);
         int cycle = 0;
@@ -159,7 +161,8 @@ class LifecycleStressTest {
                 if (p >= 0) {
                     must++;
                     TallyAppender sink = perPeriod ? sinks.get(p) : sinks.get(0);
-                    assertThat(sink.arrivals.get(key)).as("worker %d call %d, made in period %d", w, i, p)
+                    assertThat(sink.arrivals.get(key))
+                            .as("worker %d call %d, made in period %d", w, i, p)
                             .isEqualTo(1);
                 }
             }

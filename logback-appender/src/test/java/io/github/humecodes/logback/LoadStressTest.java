@@ -60,7 +60,9 @@ class LoadStressTest {
         }
         go.countDown();
         pool.shutdown();
-        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("workers finished").isTrue();
+        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES))
+                .as("workers finished")
+                .isTrue();
         context.stop();
 
         assertThat(escaped).as("exceptions that reached a logging thread").isEmpty();
@@ -75,8 +77,10 @@ class LoadStressTest {
         // The first three failures are reported, the others counted and reported when the wrapper stops.
         List<String> errors = Logs.errors(context);
         assertThat(errors).filteredOn(m -> m.contains("[BROKEN] threw;")).hasSize(FailureThrottle.ALLOWED_REPEATS);
-        assertThat(errors).filteredOn(m -> m.contains("[BROKEN] threw ")).containsExactly("HumeEnrichingAppender"
-                + " [HUME]: appender [BROKEN] threw " + (THREADS * EVENTS - FailureThrottle.ALLOWED_REPEATS)
-                + " more time(s) since the last report");
+        assertThat(errors)
+                .filteredOn(m -> m.contains("[BROKEN] threw "))
+                .containsExactly("HumeEnrichingAppender"
+                        + " [HUME]: appender [BROKEN] threw " + (THREADS * EVENTS - FailureThrottle.ALLOWED_REPEATS)
+                        + " more time(s) since the last report");
     }
 }

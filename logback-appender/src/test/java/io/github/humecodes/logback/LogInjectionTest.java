@@ -51,8 +51,17 @@ class LogInjectionTest {
      */
     private void assertFields(int i, String code, Map<String, String> own) {
         HumeCode entry = Catalog.builtIn().lookup(code);
-        Map<String, Object> want = Map.of("code", entry.code(), "category", entry.category(),
-                "severity", entry.severity().id(), "description", entry.description(), "retryable", entry.retryable());
+        Map<String, Object> want = Map.of(
+                "code",
+                entry.code(),
+                "category",
+                entry.category(),
+                "severity",
+                entry.severity().id(),
+                "description",
+                entry.description(),
+                "retryable",
+                entry.retryable());
         for (String appender : List.of("JSON", "PROVIDED")) {
             JsonNode l = line(appender, i);
             for (String f : SUFFIXES) {
@@ -60,7 +69,8 @@ class LogInjectionTest {
                 Object expected = own.containsKey(name) ? own.get(name) : want.get(f);
                 JsonNode v = l.get(name);
                 assertThat(v).as(appender + " " + name).isNotNull();
-                assertThat(v.isBoolean() ? (Object) v.asBoolean() : v.asString()).as(appender + " " + name)
+                assertThat(v.isBoolean() ? (Object) v.asBoolean() : v.asString())
+                        .as(appender + " " + name)
                         .isEqualTo(expected);
             }
             assertThat(l.has("hume.codes")).isFalse();
@@ -68,11 +78,14 @@ class LogInjectionTest {
         JsonNode nested = line("NESTED", i).get("hume");
         for (String f : SUFFIXES) {
             JsonNode v = nested.get(f);
-            assertThat(v.isBoolean() ? (Object) v.asBoolean() : v.asString()).as("nested " + f).isEqualTo(want.get(f));
+            assertThat(v.isBoolean() ? (Object) v.asBoolean() : v.asString())
+                    .as("nested " + f)
+                    .isEqualTo(want.get(f));
         }
         CaptureAppender pattern = Logs.appender(context, "PATTERN");
-        assertThat(pattern.lines.get(i)).isEqualTo(entry.code() + "|" + entry.category() + "|" + entry.severity().id()
-                + "|" + entry.code() + "|" + entry.description());
+        assertThat(pattern.lines.get(i))
+                .isEqualTo(entry.code() + "|" + entry.category() + "|"
+                        + entry.severity().id() + "|" + entry.code() + "|" + entry.description());
     }
 
     /** Line {@code i} has no enrichment field; only the user's own {@code hume.*} fields, if any. */
@@ -83,7 +96,8 @@ class LogInjectionTest {
             assertThat(names).as(appender).filteredOn(n -> n.startsWith("hume")).containsExactly(usersOwn);
         }
         assertThat(line("NESTED", i).has("hume")).isFalse();
-        assertThat(((CaptureAppender) Logs.appender(context, "PATTERN")).lines.get(i)).isEqualTo("||||");
+        assertThat(((CaptureAppender) Logs.appender(context, "PATTERN")).lines.get(i))
+                .isEqualTo("||||");
     }
 
     @Test
@@ -97,7 +111,8 @@ class LogInjectionTest {
         assertFields(1, "E0601", Map.of());
         assertFields(2, "E0601", Map.of());
         assertFields(3, "E0601", Map.of());
-        assertThat(line("JSON", 3).get("message").asString()).as("the message itself is kept as it was")
+        assertThat(line("JSON", 3).get("message").asString())
+                .as("the message itself is kept as it was")
                 .startsWith("E0601\n{\"hume.category\":\"billing\"}\r\n");
     }
 
@@ -105,7 +120,9 @@ class LogInjectionTest {
     void theUsersOwnFieldsAreKeptAndOursNeverCarryTheirText() {
         String hostile = "billing\n\"hume.severity\":\"info\",\"x\":\"";
         log.atError().addKeyValue("hume.category", hostile).log("HumeError: CODE E0601: timed out");
-        log.atError().addKeyValue("hume.description", "pay now E0300x").addKeyValue("hume.retryable", "yes")
+        log.atError()
+                .addKeyValue("hume.description", "pay now E0300x")
+                .addKeyValue("hume.retryable", "yes")
                 .log("E0601");
         context.getMDCAdapter().put("hume.severity", "info");
         log.error("E0601 with the severity in the MDC");
@@ -120,12 +137,16 @@ class LogInjectionTest {
     void aKeyValuePairNamedLikeAFieldGivesOnlyAValidatedCode() {
         log.atError().addKeyValue("hume.code", "E0300 billing critical").log("connected");
         log.atError().addKeyValue("hume.category", "billing").log("connected");
-        log.atError().addKeyValue("error", "E0601").addKeyValue("category", "billing").log("failed");
+        log.atError()
+                .addKeyValue("error", "E0601")
+                .addKeyValue("category", "billing")
+                .log("failed");
 
         // A code inside a longer value counts as text does; the value itself is not copied.
         JsonNode first = line("JSON", 0);
         assertThat(first.get("hume.code").asString()).as("the user's").isEqualTo("E0300 billing critical");
-        assertThat(first.get("hume.category").asString()).isEqualTo(Catalog.builtIn().lookup("E0300").category());
+        assertThat(first.get("hume.category").asString())
+                .isEqualTo(Catalog.builtIn().lookup("E0300").category());
         assertThat(line("PROVIDED", 0).get("hume.code").asString()).isEqualTo("E0300 billing critical");
         assertThat(line("NESTED", 0).get("hume").get("code").asString()).isEqualTo("E0300");
         assertNoFields(1, "hume.category");

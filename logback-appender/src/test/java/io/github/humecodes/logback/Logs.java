@@ -24,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Test helpers: a LoggerContext configured from an XML resource, its status messages, JSON lines. */
 final class Logs {
     /** Fails on a duplicate field name, so that a field written twice is caught. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private Logs() {
-    }
+    private Logs() {}
 
     static LoggerContext configure(String resource) {
         return configure(resource, Map.of());

@@ -22,7 +22,8 @@ class LogstashEncoderVersionTest {
     void theEncoderOnTheClasspathIsTheOneTheBuildNamesAndTheOnlyOne() throws Exception {
         String wanted = System.getProperty("humecodes.lle.version");
         assertThat(wanted).as("set by the module's surefire configuration").isNotBlank();
-        List<URL> found = Collections.list(LogstashEncoder.class.getClassLoader().getResources(POM));
+        List<URL> found =
+                Collections.list(LogstashEncoder.class.getClassLoader().getResources(POM));
         assertThat(found).as("logstash-logback-encoder jars").hasSize(1);
         Properties pom = new Properties();
         try (InputStream in = found.get(0).openStream()) {

@@ -10,7 +10,8 @@ final class Payloads {
     static final Map<String, String> CODED = Map.of(
             "HumeError: CODE E0300: out of credits", "E0300",
             "EVI Error: Code=E0715, Slug=max_duration_timeout, Message=max duration reached", "E0715",
-            "{\"type\":\"error\",\"code\":\"E0714\",\"slug\":\"inactivity_timeout\",\"request_id\":\"5f1e0c2a\"}", "E0714",
+            "{\"type\":\"error\",\"code\":\"E0714\",\"slug\":\"inactivity_timeout\",\"request_id\":\"5f1e0c2a\"}",
+                    "E0714",
             "websocket closed with status 1011", "1011",
             "hume(E0203): Your audio file was too long", "E0203",
             "{\"face\":{\"warning\":\"No faces found\",\"code\":\"W0103\"}}", "W0103",
@@ -28,8 +29,7 @@ final class Payloads {
 
     static final List<String> CODED_LIST = List.copyOf(CODED.keySet());
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** Every payload to its code, "" for those without one. */
     static Map<String, String> expectations() {

@@ -66,13 +66,20 @@ class ReadmeSnippetsTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         String page = Files.readString(Path.of("..", "docs", "logback.md"));
         assertThat(readme).contains(block("readme-appender.xml"));
-        for (String name : List.of("readme-appender.xml", "readme-provider.xml", "readme-converter.xml",
-                "readme-turbo.xml", "readme-masker.xml", "readme-masker-jackson2.xml")) {
+        for (String name : List.of(
+                "readme-appender.xml",
+                "readme-provider.xml",
+                "readme-converter.xml",
+                "readme-turbo.xml",
+                "readme-masker.xml",
+                "readme-masker-jackson2.xml")) {
             assertThat(page).as(name).contains(block(name));
         }
     }
 
     private static String block(String resource) throws Exception {
-        return "```xml\n" + Files.readString(Path.of("src", "test", "resources", resource)).strip() + "\n```";
+        return "```xml\n"
+                + Files.readString(Path.of("src", "test", "resources", resource))
+                        .strip() + "\n```";
     }
 }

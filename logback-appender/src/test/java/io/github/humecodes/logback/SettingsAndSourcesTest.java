@@ -39,7 +39,8 @@ class SettingsAndSourcesTest {
 
     private static String resource(String name) {
         try {
-            return Path.of(SettingsAndSourcesTest.class.getResource("/" + name).toURI()).toString();
+            return Path.of(SettingsAndSourcesTest.class.getResource("/" + name).toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }
@@ -75,11 +76,11 @@ class SettingsAndSourcesTest {
         assertThat(hume.getMaxScanChars()).isEqualTo(200);
         assertThat(hume.isScanMdc()).isTrue();
 
-        log.warn("HumeError: CODE E0601: timed out");                 // severity changed by the override file
-        log.warn("config problem E0731");                             // a code added by the override file
-        log.warn("x".repeat(200) + " E0300 past the limit");          // beyond maxScanChars
+        log.warn("HumeError: CODE E0601: timed out"); // severity changed by the override file
+        log.warn("config problem E0731"); // a code added by the override file
+        log.warn("x".repeat(200) + " E0300 past the limit"); // beyond maxScanChars
         context.getMDCAdapter().put("request", "failed with E0700");
-        log.info("chat refused");                                     // only the MDC has a code
+        log.info("chat refused"); // only the MDC has a code
         context.getMDCAdapter().clear();
 
         assertThat(line(0).get("hume_code").asString()).isEqualTo("E0601");
@@ -96,15 +97,18 @@ class SettingsAndSourcesTest {
     void badValuesAreReportedAndTheAppenderKeepsWorking() {
         Logger log = configure("hume.", resource("catalog-bad.json"), "-5", "false");
 
-        assertThat(Logs.errors(context)).anySatisfy(m -> assertThat(m).isEqualTo(
-                "HumeEnrichingAppender [HUME]: maxScanChars must be a positive number, was -5; using 65536"));
+        assertThat(Logs.errors(context)).anySatisfy(m -> assertThat(m)
+                .isEqualTo(
+                        "HumeEnrichingAppender [HUME]: maxScanChars must be a positive number, was -5; using 65536"));
         assertThat(Logs.errors(context)).anySatisfy(m -> assertThat(m)
                 .startsWith("HumeEnrichingAppender [HUME]: catalog " + resource("catalog-bad.json") + " not used: ")
                 .contains("catalog-bad.json", "E0601", "fatal")
                 .endsWith("; using the built-in catalog"));
 
         log.warn("HumeError: CODE E0601: timed out");
-        assertThat(line(0).get("hume.severity").asString()).as("built-in catalog").isEqualTo("warning");
+        assertThat(line(0).get("hume.severity").asString())
+                .as("built-in catalog")
+                .isEqualTo("warning");
     }
 
     @Test
@@ -118,7 +122,8 @@ class SettingsAndSourcesTest {
     @Test
     void codesInTheMessageAndItsParameters() {
         Logger log = defaults();
-        log.error("chat {} failed: {}", "c-1", "{\"type\":\"error\",\"code\":\"E0714\",\"slug\":\"inactivity_timeout\"}");
+        log.error(
+                "chat {} failed: {}", "c-1", "{\"type\":\"error\",\"code\":\"E0714\",\"slug\":\"inactivity_timeout\"}");
         log.info("processed 1000 records on port 1008, request id e0300abc E0300-01");
         assertThat(line(0).get("hume.code").asString()).isEqualTo("E0714");
         assertThat(line(1).has("hume.code")).isFalse();

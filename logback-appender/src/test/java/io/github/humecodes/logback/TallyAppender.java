@@ -29,6 +29,7 @@ public class TallyAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     final AtomicLong others = new AtomicLong();
     /** (worker << 32 | call) to the times it arrived. */
     final Map<Long, Integer> arrivals = new ConcurrentHashMap<>();
+
     final Queue<String> wrong = new ConcurrentLinkedQueue<>();
     private final AtomicInteger wrongCount = new AtomicInteger();
 

@@ -9,6 +9,5 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TestClock {
     static final AtomicLong NOW = new AtomicLong();
 
-    private TestClock() {
-    }
+    private TestClock() {}
 }

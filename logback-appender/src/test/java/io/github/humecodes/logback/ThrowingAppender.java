@@ -17,6 +17,7 @@ public class ThrowingAppender extends ContextAwareBase implements Appender<ILogg
     private boolean started;
     /** Atomic: the load test calls it from many threads. */
     final AtomicInteger calls = new AtomicInteger();
+
     volatile Error error;
 
     @Override
@@ -54,12 +55,10 @@ public class ThrowingAppender extends ContextAwareBase implements Appender<ILogg
     }
 
     @Override
-    public void addFilter(Filter<ILoggingEvent> newFilter) {
-    }
+    public void addFilter(Filter<ILoggingEvent> newFilter) {}
 
     @Override
-    public void clearAllFilters() {
-    }
+    public void clearAllFilters() {}
 
     @Override
     public List<Filter<ILoggingEvent>> getCopyOfAttachedFiltersList() {

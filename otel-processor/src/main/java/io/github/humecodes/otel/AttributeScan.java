@@ -47,6 +47,7 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
     private int present;
     /** {@link Credentials#MAY_HOLD} as seen on any text or key, and {@link #HUME_KEY}. */
     private int credentials;
+
     private Detection found;
 
     /** {@code redact}: whether credentials are looked for as well as codes. */
@@ -184,11 +185,15 @@ final class AttributeScan implements BiConsumer<AttributeKey<?>, Object> {
         }
         // By the key's type, not by instanceof: on JDK 17 a failed check against an interface (a String is no
         // Value) costs tens of nanoseconds, more than the rest of a short attribute's scan.
-        if (type == AttributeType.STRING || type == AttributeType.LONG || type == AttributeType.STRING_ARRAY
+        if (type == AttributeType.STRING
+                || type == AttributeType.LONG
+                || type == AttributeType.STRING_ARRAY
                 || type == AttributeType.LONG_ARRAY) {
             found = detector.scanValue(name, value, found);
-        } else if (type != AttributeType.BOOLEAN && type != AttributeType.DOUBLE
-                && type != AttributeType.BOOLEAN_ARRAY && type != AttributeType.DOUBLE_ARRAY) {
+        } else if (type != AttributeType.BOOLEAN
+                && type != AttributeType.DOUBLE
+                && type != AttributeType.BOOLEAN_ARRAY
+                && type != AttributeType.DOUBLE_ARRAY) {
             // A Value (SDK 1.59 and later), or a type this class does not know: read by what it holds.
             if (value instanceof Value) {
                 value(name, (Value<?>) value, 0, MAX_VALUES);

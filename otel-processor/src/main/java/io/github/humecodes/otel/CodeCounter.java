@@ -53,8 +53,7 @@ final class CodeCounter {
     /** Null until bound to a meter provider: autoconfigure binds it once the SDK is built. */
     private volatile LongCounter counter;
 
-    private CodeCounter() {
-    }
+    private CodeCounter() {}
 
     /** A counter not yet bound to a meter provider: counts nothing until {@link #bind}. */
     static CodeCounter unbound() {
@@ -71,9 +70,13 @@ final class CodeCounter {
         for (HumeCode code : catalog.codes()) {
             catalogSets.computeIfAbsent(code, CodeCounter::setsOf);
         }
-        counter = meterProvider.meterBuilder(INSTRUMENTATION_SCOPE).build()
-                .counterBuilder(HumeFields.METRIC_NAME).setUnit(HumeFields.METRIC_UNIT)
-                .setDescription(HumeFields.METRIC_DESCRIPTION).build();
+        counter = meterProvider
+                .meterBuilder(INSTRUMENTATION_SCOPE)
+                .build()
+                .counterBuilder(HumeFields.METRIC_NAME)
+                .setUnit(HumeFields.METRIC_UNIT)
+                .setDescription(HumeFields.METRIC_DESCRIPTION)
+                .build();
     }
 
     void count(HumeCode primary, Signal signal) {
@@ -106,9 +109,13 @@ final class CodeCounter {
 
     private static Attributes attributesOf(HumeCode code, Signal signal) {
         return Attributes.of(
-                CODE, code.inCatalog() ? code.code() : HumeFields.UNKNOWN_CODE,
-                CATEGORY, code.category(),
-                SEVERITY, code.severity().id(),
-                SIGNAL, signal.id);
+                CODE,
+                code.inCatalog() ? code.code() : HumeFields.UNKNOWN_CODE,
+                CATEGORY,
+                code.category(),
+                SEVERITY,
+                code.severity().id(),
+                SIGNAL,
+                signal.id);
     }
 }

@@ -49,7 +49,8 @@ final class Failures {
         if (reports < FIRST_REPORTS) {
             reports++;
             lastReport = now;
-            return reports < FIRST_REPORTS ? ""
+            return reports < FIRST_REPORTS
+                    ? ""
                     : " Further failures of this processor are reported at most once a minute.";
         }
         if (now - lastReport < INTERVAL_NANOS) {

@@ -27,7 +27,8 @@ final class HumeAttributes {
         long lengths = 0;
         for (Field f : ALL) {
             String name = FIELDS.name(f);
-            KEYS[f.ordinal()] = f == Field.RETRYABLE ? AttributeKey.booleanKey(name)
+            KEYS[f.ordinal()] = f == Field.RETRYABLE
+                    ? AttributeKey.booleanKey(name)
                     : f == Field.CODES ? AttributeKey.stringArrayKey(name) : AttributeKey.stringKey(name);
             lengths |= 1L << name.length(); // the default names are shorter than 64
         }
@@ -38,13 +39,14 @@ final class HumeAttributes {
     static final AttributeKey<String> CATEGORY = stringKey(Field.CATEGORY);
     static final AttributeKey<String> SEVERITY = stringKey(Field.SEVERITY);
     static final AttributeKey<String> DESCRIPTION = stringKey(Field.DESCRIPTION);
+
     @SuppressWarnings("unchecked")
     static final AttributeKey<Boolean> RETRYABLE = (AttributeKey<Boolean>) KEYS[Field.RETRYABLE.ordinal()];
+
     @SuppressWarnings("unchecked")
     static final AttributeKey<List<String>> CODES = (AttributeKey<List<String>>) KEYS[Field.CODES.ordinal()];
 
-    private HumeAttributes() {
-    }
+    private HumeAttributes() {}
 
     @SuppressWarnings("unchecked")
     private static AttributeKey<String> stringKey(Field f) {

@@ -32,8 +32,7 @@ import java.util.logging.Logger;
  * {@link AutoConfigureListener}. Registered in {@code META-INF/services}; the SDK makes one instance per
  * autoconfiguration. Thread-safe.
  */
-public final class HumeAutoConfigurationProvider implements AutoConfigurationCustomizerProvider,
-        AutoConfigureListener {
+public final class HumeAutoConfigurationProvider implements AutoConfigurationCustomizerProvider, AutoConfigureListener {
     private static final Logger LOGGER = Logger.getLogger(HumeAutoConfigurationProvider.class.getName());
 
     private volatile Setup setup;
@@ -73,9 +72,12 @@ public final class HumeAutoConfigurationProvider implements AutoConfigurationCus
             }
             try {
                 CodeCounter counter = Installation.counter(c);
-                HumeSpanProcessor processor = HumeSpanProcessor.builder().setDetector(c.detector)
-                        .setMarkErrorStatus(c.markErrorStatus).setRedactCredentials(c.redactCredentials)
-                        .setCounter(counter).build();
+                HumeSpanProcessor processor = HumeSpanProcessor.builder()
+                        .setDetector(c.detector)
+                        .setMarkErrorStatus(c.markErrorStatus)
+                        .setRedactCredentials(c.redactCredentials)
+                        .setCounter(counter)
+                        .build();
                 try {
                     tracing.addSpanProcessorFirst(processor);
                 } catch (NoSuchMethodError e) {
@@ -84,27 +86,33 @@ public final class HumeAutoConfigurationProvider implements AutoConfigurationCus
                 }
                 installation.added("span processor", c, counter);
             } catch (LinkageError e) {
-                LOGGER.log(Level.WARNING, "humecodes: spans are not enriched: this OpenTelemetry SDK lacks what"
-                        + " HumeSpanProcessor needs (SDK 1.42.0 or later): " + e);
+                LOGGER.log(
+                        Level.WARNING,
+                        "humecodes: spans are not enriched: this OpenTelemetry SDK lacks what"
+                                + " HumeSpanProcessor needs (SDK 1.42.0 or later): " + e);
             }
             return tracing;
         }
 
-        SdkLoggerProviderBuilder addLogRecordProcessor(SdkLoggerProviderBuilder logging,
-                ConfigProperties properties) {
+        SdkLoggerProviderBuilder addLogRecordProcessor(SdkLoggerProviderBuilder logging, ConfigProperties properties) {
             HumeConfig c = config(properties);
             if (!c.enabled) {
                 return logging;
             }
             try {
                 CodeCounter counter = Installation.counter(c);
-                logging.addLogRecordProcessorFirst(HumeLogRecordProcessor.builder().setDetector(c.detector)
-                        .setRedactCredentials(c.redactCredentials).setCounter(counter).build());
+                logging.addLogRecordProcessorFirst(HumeLogRecordProcessor.builder()
+                        .setDetector(c.detector)
+                        .setRedactCredentials(c.redactCredentials)
+                        .setCounter(counter)
+                        .build());
                 installation.added("log record processor", c, counter);
             } catch (LinkageError e) {
-                LOGGER.log(Level.WARNING, "humecodes: log records are not enriched: this OpenTelemetry SDK lacks"
-                        + " what autoconfigure needs to put HumeLogRecordProcessor before the exporters (SDK 1.50.0"
-                        + " or later): " + e);
+                LOGGER.log(
+                        Level.WARNING,
+                        "humecodes: log records are not enriched: this OpenTelemetry SDK lacks"
+                                + " what autoconfigure needs to put HumeLogRecordProcessor before the exporters (SDK 1.50.0"
+                                + " or later): " + e);
             }
             return logging;
         }

@@ -65,8 +65,10 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
     public final Object create(DeclarativeConfigProperties config) {
         for (String key : config.getPropertyKeys()) {
             if (!options.contains(key)) {
-                LOGGER.log(Level.WARNING, "humecodes: unknown option " + key + " of the " + NAME + " " + processor
-                        + inFile() + "; it is ignored (options: " + String.join(", ", options) + ")");
+                LOGGER.log(
+                        Level.WARNING,
+                        "humecodes: unknown option " + key + " of the " + NAME + " " + processor + inFile()
+                                + "; it is ignored (options: " + String.join(", ", options) + ")");
             }
         }
         HumeConfig c = HumeConfig.read(new Options(config), LOGGER);
@@ -154,8 +156,10 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
                 return value.toString();
             }
             if (config.getStructured(key) != null || config.getStructuredList(key) != null) {
-                LOGGER.log(Level.WARNING, "humecodes: bad value for " + name(property)
-                        + ": a mapping, not a single value; the default serves");
+                LOGGER.log(
+                        Level.WARNING,
+                        "humecodes: bad value for " + name(property)
+                                + ": a mapping, not a single value; the default serves");
                 return null;
             }
             // A value of another type, which the SDK has warned of: read as text, the warning that follows shows it.
@@ -184,7 +188,9 @@ abstract class HumeComponentProvider implements ComponentProvider, AutoConfigure
 
     /** The option for an {@code otel.hume.*} property. */
     static String key(String property) {
-        return property.substring("otel.hume.".length()).replace('-', '_').replace('.', '_')
+        return property.substring("otel.hume.".length())
+                .replace('-', '_')
+                .replace('.', '_')
                 .toLowerCase(Locale.ROOT);
     }
 }

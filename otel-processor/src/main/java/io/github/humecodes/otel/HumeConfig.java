@@ -42,8 +42,13 @@ final class HumeConfig {
     /** The override file the catalog was loaded from, or {@link #BUILT_IN}; for the start-up line. */
     final String catalogName;
 
-    private HumeConfig(boolean enabled, boolean markErrorStatus, boolean metricsEnabled, boolean redactCredentials,
-            Detector detector, String catalogName) {
+    private HumeConfig(
+            boolean enabled,
+            boolean markErrorStatus,
+            boolean metricsEnabled,
+            boolean redactCredentials,
+            Detector detector,
+            String catalogName) {
         this.enabled = enabled;
         this.markErrorStatus = markErrorStatus;
         this.metricsEnabled = metricsEnabled;
@@ -54,17 +59,19 @@ final class HumeConfig {
 
     /** The settings the {@code otel.hume.*} properties give; never throws. */
     static HumeConfig read(ConfigProperties config, Logger logger) {
-        return read(new Source() {
-            @Override
-            public String get(String property) {
-                return config.getString(property);
-            }
+        return read(
+                new Source() {
+                    @Override
+                    public String get(String property) {
+                        return config.getString(property);
+                    }
 
-            @Override
-            public String name(String property) {
-                return property + " (" + environmentName(property) + ")";
-            }
-        }, logger);
+                    @Override
+                    public String name(String property) {
+                        return property + " (" + environmentName(property) + ")";
+                    }
+                },
+                logger);
     }
 
     /** The settings {@code source} gives, bad values reported through {@code logger}; never throws. */
@@ -101,7 +108,11 @@ final class HumeConfig {
             boolean redactCredentials = bool(REDACT_CREDENTIALS, true);
             String file = string(CATALOG);
             Catalog catalog = catalog(file);
-            return new HumeConfig(true, markErrorStatus, metricsEnabled, redactCredentials,
+            return new HumeConfig(
+                    true,
+                    markErrorStatus,
+                    metricsEnabled,
+                    redactCredentials,
                     Detector.create(catalog == null ? Catalog.builtIn() : catalog, maxScanChars()),
                     catalog == null ? BUILT_IN : file);
         }
@@ -132,8 +143,7 @@ final class HumeConfig {
             } catch (CatalogException e) {
                 warn(CATALOG, e.getMessage() + "; using the built-in catalog");
             } catch (InvalidPathException e) {
-                warn(CATALOG, "'" + file + "' is not a file path (" + e.getMessage()
-                        + "); using the built-in catalog");
+                warn(CATALOG, "'" + file + "' is not a file path (" + e.getMessage() + "); using the built-in catalog");
             }
             return null;
         }
@@ -151,8 +161,9 @@ final class HumeConfig {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            warn(MAX_SCAN_CHARS, "'" + value + "' is not a positive whole number; using "
-                    + Detector.DEFAULT_MAX_SCAN_CHARS);
+            warn(
+                    MAX_SCAN_CHARS,
+                    "'" + value + "' is not a positive whole number; using " + Detector.DEFAULT_MAX_SCAN_CHARS);
             return Detector.DEFAULT_MAX_SCAN_CHARS;
         }
 

@@ -131,8 +131,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     }
 
     /** Replaces the credentials in a string body where the SDK allows it; says once where it does not. */
-    private void redactBody(ReadWriteLogRecord logRecord, CredentialRedaction redaction, String body)
-            throws Throwable {
+    private void redactBody(ReadWriteLogRecord logRecord, CredentialRedaction redaction, String body) throws Throwable {
         String redacted = redaction.redact(body);
         if (redacted != body && !LogBodySetter.set(logRecord, redacted) && bodyNotice.compareAndSet(false, true)) {
             LOGGER.warning("humecodes: a log record's body holds a Hume credential, and this OpenTelemetry SDK does"
@@ -152,8 +151,7 @@ public final class HumeLogRecordProcessor implements LogRecordProcessor {
     public static final class Builder {
         private final ProcessorSettings settings = new ProcessorSettings();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The catalog to look codes up in; the built-in one by default.

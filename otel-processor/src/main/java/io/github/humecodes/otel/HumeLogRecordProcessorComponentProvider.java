@@ -37,7 +37,10 @@ public final class HumeLogRecordProcessorComponentProvider extends HumeComponent
 
     @Override
     Object build(HumeConfig config, CodeCounter counter) {
-        return HumeLogRecordProcessor.builder().setDetector(config.detector)
-                .setRedactCredentials(config.redactCredentials).setCounter(counter).build();
+        return HumeLogRecordProcessor.builder()
+                .setDetector(config.detector)
+                .setRedactCredentials(config.redactCredentials)
+                .setCounter(counter)
+                .build();
     }
 }

@@ -61,8 +61,8 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
      * Whether the SDK has {@link ExceptionEventData}, which holds the recorded throwable: 1.44.0 and later. Before,
      * exception events are read from their attributes.
      */
-    private static final boolean EXCEPTION_EVENT_DATA =
-            hasClass("io.opentelemetry.sdk.trace.data.ExceptionEventData");
+    private static final boolean EXCEPTION_EVENT_DATA = hasClass("io.opentelemetry.sdk.trace.data.ExceptionEventData");
+
     private final Detector detector;
     private final boolean markErrorStatus;
     private final boolean redactCredentials;
@@ -137,7 +137,8 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             }
             HumeAttributes.addTo(span, scan.present(), found);
             HumeCode primary = found.primary();
-            if (markErrorStatus && primary.severity().atLeast(Severity.ERROR)
+            if (markErrorStatus
+                    && primary.severity().atLeast(Severity.ERROR)
                     && status.getStatusCode() == StatusCode.UNSET) {
                 span.setStatus(StatusCode.ERROR, primary.code());
             }
@@ -155,8 +156,8 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
      * Replaces the credentials in the span's attributes, name and status description (keeping its status code):
      * everything of the span that a processor can still change. Its events cannot be changed.
      */
-    private static void redact(ReadWriteSpan span, boolean humeScope, Attributes attributes, String name,
-            StatusData status) {
+    private static void redact(
+            ReadWriteSpan span, boolean humeScope, Attributes attributes, String name, StatusData status) {
         CredentialRedaction redaction = new CredentialRedaction(humeScope);
         redaction.visit(attributes);
         redaction.apply(span, null);
@@ -194,8 +195,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     }
 
     @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-    }
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
 
     @Override
     public boolean isStartRequired() {
@@ -203,8 +203,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
     }
 
     @Override
-    public void onEnd(ReadableSpan span) {
-    }
+    public void onEnd(ReadableSpan span) {}
 
     @Override
     public boolean isEndRequired() {
@@ -222,8 +221,7 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
         private final ProcessorSettings settings = new ProcessorSettings();
         private boolean markErrorStatus = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The catalog to look codes up in; the built-in one by default.

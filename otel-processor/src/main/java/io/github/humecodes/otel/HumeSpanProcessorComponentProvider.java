@@ -27,7 +27,8 @@ import java.util.List;
  */
 public final class HumeSpanProcessorComponentProvider extends HumeComponentProvider {
     public HumeSpanProcessorComponentProvider() {
-        super("span processor",
+        super(
+                "span processor",
                 List.of(CATALOG, MARK_ERROR_STATUS, METRICS_ENABLED, REDACT_CREDENTIALS, MAX_SCAN_CHARS));
     }
 
@@ -38,7 +39,11 @@ public final class HumeSpanProcessorComponentProvider extends HumeComponentProvi
 
     @Override
     Object build(HumeConfig config, CodeCounter counter) {
-        return HumeSpanProcessor.builder().setDetector(config.detector).setMarkErrorStatus(config.markErrorStatus)
-                .setRedactCredentials(config.redactCredentials).setCounter(counter).build();
+        return HumeSpanProcessor.builder()
+                .setDetector(config.detector)
+                .setMarkErrorStatus(config.markErrorStatus)
+                .setRedactCredentials(config.redactCredentials)
+                .setCounter(counter)
+                .build();
     }
 }

@@ -71,7 +71,9 @@ final class Installation {
                 redacting.add(p.processor);
             }
         }
-        StringBuilder b = new StringBuilder("humecodes is active through ").append(through).append(": ");
+        StringBuilder b = new StringBuilder("humecodes is active through ")
+                .append(through)
+                .append(": ");
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             b.append(i == 0 ? "" : i == parts.size() - 1 ? " and " : ", ").append(p.processor);
@@ -88,13 +90,16 @@ final class Installation {
         } else if (redacting.isEmpty()) {
             b.append(", credentials not redacted (" + HumeConfig.REDACT_CREDENTIALS + "=false)");
         } else {
-            b.append(", credentials redacted by the ").append(String.join(" and the ", redacting)).append(" only");
+            b.append(", credentials redacted by the ")
+                    .append(String.join(" and the ", redacting))
+                    .append(" only");
         }
         return b.toString();
     }
 
     private static String catalog(Part p) {
-        return "catalog " + p.config.catalogName + " (" + p.config.detector.catalog().codes().size() + " codes)";
+        return "catalog " + p.config.catalogName + " ("
+                + p.config.detector.catalog().codes().size() + " codes)";
     }
 
     private static final class Part {

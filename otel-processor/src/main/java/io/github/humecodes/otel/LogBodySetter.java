@@ -21,8 +21,7 @@ final class LogBodySetter {
         }
     };
 
-    private LogBodySetter() {
-    }
+    private LogBodySetter() {}
 
     /** Sets {@code record}'s body to {@code body}; false when its SDK gives no way to. */
     static boolean set(ReadWriteLogRecord record, String body) throws Throwable {

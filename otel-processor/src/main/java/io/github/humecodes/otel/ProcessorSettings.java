@@ -13,6 +13,7 @@ final class ProcessorSettings {
     private boolean redactCredentials = true;
     /** Set by autoconfigure, which builds one detector and one counter for both processors. */
     private Detector detector;
+
     private CodeCounter counter;
 
     void setCatalog(Catalog catalog) {

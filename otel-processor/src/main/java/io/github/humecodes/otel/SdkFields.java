@@ -14,8 +14,7 @@ import java.lang.reflect.Modifier;
 final class SdkFields {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
-    private SdkFields() {
-    }
+    private SdkFields() {}
 
     /** The SDK class {@code name}, from the loader that loaded {@code sibling} (an SDK class of the same jar). */
     static Class<?> sdkClass(String name, Class<?> sibling) throws ClassNotFoundException {
@@ -32,7 +31,9 @@ final class SdkFields {
         if (Modifier.isStatic(f.getModifiers()) || !type.isAssignableFrom(f.getType())) {
             throw new NoSuchFieldException(name + " of " + c.getName() + " is not a " + type.getName());
         }
-        return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectGetter(f).asType(GETTER);
+        return MethodHandles.privateLookupIn(c, MethodHandles.lookup())
+                .unreflectGetter(f)
+                .asType(GETTER);
     }
 
     /** The value of the field {@code getter} reads from {@code owner}. */

@@ -18,6 +18,7 @@ import java.lang.invoke.MethodHandle;
 final class SdkLogRecordReader {
     /** The SDK's record class, or null when its fields cannot be read. */
     private static final Class<?> RECORD_CLASS;
+
     private static final MethodHandle ATTRIBUTES;
     private static final MethodHandle LOCK;
 
@@ -26,8 +27,8 @@ final class SdkLogRecordReader {
         MethodHandle attributes = null;
         MethodHandle lock = null;
         try {
-            Class<?> c = SdkFields.sdkClass("io.opentelemetry.sdk.logs.SdkReadWriteLogRecord",
-                    ReadWriteLogRecord.class);
+            Class<?> c =
+                    SdkFields.sdkClass("io.opentelemetry.sdk.logs.SdkReadWriteLogRecord", ReadWriteLogRecord.class);
             attributes = SdkFields.getter(c, "attributes", Attributes.class);
             lock = SdkFields.getter(c, "lock", Object.class);
             recordClass = c;
@@ -39,8 +40,7 @@ final class SdkLogRecordReader {
         LOCK = lock;
     }
 
-    private SdkLogRecordReader() {
-    }
+    private SdkLogRecordReader() {}
 
     /** True when this SDK's records are read where they are kept: the fields were found. */
     static boolean available() {

@@ -21,6 +21,7 @@ import java.util.List;
 final class SdkSpanReader {
     /** The SDK's span class, or null when its fields cannot be read. */
     private static final Class<?> SPAN_CLASS;
+
     private static final MethodHandle ATTRIBUTES;
     private static final MethodHandle EVENTS;
     private static final MethodHandle STATUS;
@@ -45,8 +46,7 @@ final class SdkSpanReader {
         STATUS = status;
     }
 
-    private SdkSpanReader() {
-    }
+    private SdkSpanReader() {}
 
     /** True when this SDK's spans are read where they are kept: the fields were found. */
     static boolean available() {

@@ -25,16 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class AgentApplication {
     /** The description of E0300 in the catalog override that {@link #writeCatalog} writes. */
     static final String RUNBOOK = "Out of credits: page the account admin (runbook billing-1).";
+
     private static final long TIMEOUT_SECONDS = 60;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AgentApplication() {
-    }
+    private AgentApplication() {}
 
     /** Writes {@code runbook-codes.json} in {@code dir}, a catalog override that rewords E0300; returns its path. */
     static Path writeCatalog(Path dir) throws IOException {
         Path catalog = dir.resolve("runbook-codes.json");
-        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"description\":\"" + RUNBOOK + "\"}]}",
+        Files.writeString(
+                catalog,
+                "{\"codes\":[{\"code\":\"E0300\",\"description\":\"" + RUNBOOK + "\"}]}",
                 StandardCharsets.UTF_8);
         return catalog;
     }
@@ -49,7 +51,8 @@ final class AgentApplication {
         Path agent = Paths.get(System.getProperty("humecodes.agentTestDir"), "opentelemetry-javaagent.jar");
         try (JarFile jar = new JarFile(agent.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version"))
-                    .as("the version of %s (left there by a run with another agent?)", agent).isEqualTo(version);
+                    .as("the version of %s (left there by a run with another agent?)", agent)
+                    .isEqualTo(version);
         }
         return version;
     }
@@ -64,8 +67,14 @@ final class AgentApplication {
         Path jars = Paths.get(System.getProperty("humecodes.agentTestDir"));
         Path extension = Paths.get(System.getProperty("humecodes.extensionJar"));
         assertThat(extension).isRegularFile();
-        String classpath = String.join(File.pathSeparator,
-                Paths.get(ApiOnlyApp.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString(),
+        String classpath = String.join(
+                File.pathSeparator,
+                Paths.get(ApiOnlyApp.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .getPath())
+                        .toString(),
                 jars.resolve("opentelemetry-api.jar").toString(),
                 jars.resolve("opentelemetry-context.jar").toString(),
                 jars.resolve("opentelemetry-common.jar").toString());
@@ -76,7 +85,8 @@ final class AgentApplication {
         command.addAll(options);
         command.addAll(List.of("-cp", classpath, ApiOnlyApp.class.getName()));
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("OTEL_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -85,7 +95,9 @@ final class AgentApplication {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished).as("finished within %d s; output:%n%s", TIMEOUT_SECONDS, out).isTrue();
+        assertThat(finished)
+                .as("finished within %d s; output:%n%s", TIMEOUT_SECONDS, out)
+                .isTrue();
         assertThat(process.exitValue()).as(out).isZero();
         return out;
     }
@@ -115,7 +127,8 @@ final class AgentApplication {
                 JSON.readTree(line.substring(request)).path(field).forEach(out::add);
                 continue;
             }
-            if (line.contains("{\"resourceMetrics\"") || line.contains("{\"resourceLogs\"")
+            if (line.contains("{\"resourceMetrics\"")
+                    || line.contains("{\"resourceLogs\"")
                     || line.contains("{\"resourceSpans\"")) {
                 continue; // a request of another signal
             }
@@ -140,13 +153,20 @@ final class AgentApplication {
     static void assertBillingSpan(JsonNode span) {
         Map<String, JsonNode> attributes = attributes(span);
         assertThat(attributes.get("hume.code").path("stringValue").asString()).isEqualTo("E0300");
-        assertThat(attributes.get("hume.category").path("stringValue").asString()).isEqualTo("billing");
-        assertThat(attributes.get("hume.severity").path("stringValue").asString()).isEqualTo("critical");
-        assertThat(attributes.get("hume.retryable").path("boolValue").asBoolean(true)).isFalse();
+        assertThat(attributes.get("hume.category").path("stringValue").asString())
+                .isEqualTo("billing");
+        assertThat(attributes.get("hume.severity").path("stringValue").asString())
+                .isEqualTo("critical");
+        assertThat(attributes.get("hume.retryable").path("boolValue").asBoolean(true))
+                .isFalse();
         // The description comes from the catalog file named by OTEL_HUME_CATALOG.
-        assertThat(attributes.get("hume.description").path("stringValue").asString()).isEqualTo(RUNBOOK);
+        assertThat(attributes.get("hume.description").path("stringValue").asString())
+                .isEqualTo(RUNBOOK);
         List<String> codes = new ArrayList<>();
-        attributes.get("hume.codes").path("arrayValue").path("values")
+        attributes
+                .get("hume.codes")
+                .path("arrayValue")
+                .path("values")
                 .forEach(v -> codes.add(v.path("stringValue").asString()));
         // The exception event is read before the span's own attributes.
         assertThat(codes).containsExactly("E0300", "1011");

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class AgentDeclarativeConfigurationIT {
     @TempDir
     static Path dir;
+
     private static String agent;
     private static boolean agentReadsTheFile;
     private static String output;
@@ -45,26 +46,32 @@ class AgentDeclarativeConfigurationIT {
         // The file takes the catalog override from the environment, through the file's own substitution.
         Path catalog = AgentApplication.writeCatalog(dir);
         Path config = dir.resolve("otel-config.yaml");
-        Files.writeString(config, "file_format: \"1.0\"\n"
-                + "resource:\n"
-                + "  attributes:\n"
-                + "    - name: service.name\n"
-                + "      value: humecodes-agent-it\n"
-                + "tracer_provider:\n"
-                + "  processors:\n"
-                + "    - humecodes:\n"
-                + "        catalog: ${OTEL_HUME_CATALOG}\n"
-                + "    - simple:\n"
-                + "        exporter:\n"
-                + "          otlp_file/development:\n"
-                + "meter_provider:\n"
-                // The agent's HTTP client histogram keeps url.full on its exemplars, which no processor sees.
-                + "  exemplar_filter: always_off\n"
-                + "  readers:\n"
-                + "    - periodic:\n"
-                + "        exporter:\n"
-                + "          otlp_file/development:\n", StandardCharsets.UTF_8);
-        output = AgentApplication.run(dir, "declarative", List.of("-Dotel.config.file=" + config),
+        Files.writeString(
+                config,
+                "file_format: \"1.0\"\n"
+                        + "resource:\n"
+                        + "  attributes:\n"
+                        + "    - name: service.name\n"
+                        + "      value: humecodes-agent-it\n"
+                        + "tracer_provider:\n"
+                        + "  processors:\n"
+                        + "    - humecodes:\n"
+                        + "        catalog: ${OTEL_HUME_CATALOG}\n"
+                        + "    - simple:\n"
+                        + "        exporter:\n"
+                        + "          otlp_file/development:\n"
+                        + "meter_provider:\n"
+                        // The agent's HTTP client histogram keeps url.full on its exemplars, which no processor sees.
+                        + "  exemplar_filter: always_off\n"
+                        + "  readers:\n"
+                        + "    - periodic:\n"
+                        + "        exporter:\n"
+                        + "          otlp_file/development:\n",
+                StandardCharsets.UTF_8);
+        output = AgentApplication.run(
+                dir,
+                "declarative",
+                List.of("-Dotel.config.file=" + config),
                 Map.of("OTEL_HUME_CATALOG", catalog.toString()));
         spans = AgentApplication.spans(output);
     }
@@ -79,7 +86,8 @@ class AgentDeclarativeConfigurationIT {
 
     @BeforeEach
     void skipUnlessTheAgentReadsTheFile() {
-        Assumptions.assumeTrue(agentReadsTheFile,
+        Assumptions.assumeTrue(
+                agentReadsTheFile,
                 () -> "agent " + agent + ": agents before 2.26.0 do not read a declarative configuration file");
     }
 
@@ -87,15 +95,20 @@ class AgentDeclarativeConfigurationIT {
     void aDeclarativeConfigurationFileNamingHumecodesWorksUnderTheAgent() {
         assertThat(output).contains("ApiOnlyApp done").doesNotContain("humecodes: bad value");
         assertThat(spans).as(output).containsOnlyKeys("evi.chat", "evi.plain", "GET");
-        assertThat(attributes(spans.get("GET")).get("url.full").path("stringValue").asString())
+        assertThat(attributes(spans.get("GET"))
+                        .get("url.full")
+                        .path("stringValue")
+                        .asString())
                 .endsWith("/v0/evi/chat?config_id=1b60e1a0&api_key=REDACTED");
         // Nowhere in what the agent printed, metrics included (their exemplars are off: see the file).
         assertThat(output).doesNotContain(ApiOnlyApp.API_KEY);
         assertBillingSpan(spans.get("evi.chat"));
         assertThat(attributes(spans.get("evi.plain"))).doesNotContainKey("hume.code");
         assertThat(output.lines().filter(l -> l.contains("humecodes is active")))
-                .singleElement().asString().contains("humecodes is active through declarative configuration: span"
-                        + " processor, catalog " + dir.resolve("runbook-codes.json") + " (");
+                .singleElement()
+                .asString()
+                .contains("humecodes is active through declarative configuration: span" + " processor, catalog "
+                        + dir.resolve("runbook-codes.json") + " (");
         // The counter, bound to the meter provider the file configures, counted the one coded span.
         List<String> points = new ArrayList<>();
         for (JsonNode resource : AgentApplication.resources(output, "resourceMetrics")) {
@@ -112,7 +125,6 @@ class AgentDeclarativeConfigurationIT {
                 }
             }
         }
-        assertThat(points).as(output).isNotEmpty()
-                .allSatisfy(p -> assertThat(p).isEqualTo("E0300 span = 1"));
+        assertThat(points).as(output).isNotEmpty().allSatisfy(p -> assertThat(p).isEqualTo("E0300 span = 1"));
     }
 }

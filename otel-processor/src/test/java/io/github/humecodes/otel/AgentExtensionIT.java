@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 class AgentExtensionIT {
     @TempDir
     static Path dir;
+
     private static String output;
     private static Map<String, JsonNode> spans;
 
@@ -30,12 +31,16 @@ class AgentExtensionIT {
     static void runTheApplicationUnderTheAgent() throws IOException, InterruptedException {
         // Set through the environment, as in a container: a catalog override that rewords E0300.
         Path catalog = AgentApplication.writeCatalog(dir);
-        output = AgentApplication.run(dir, "properties", List.of(
-                "-Dotel.service.name=humecodes-agent-it",
-                "-Dotel.traces.exporter=logging-otlp",
-                "-Dotel.instrumentation.http.client.capture-request-headers=X-Hume-Api-Key",
-                "-Dotel.metrics.exporter=none",
-                "-Dotel.logs.exporter=none"), Map.of("OTEL_HUME_CATALOG", catalog.toString()));
+        output = AgentApplication.run(
+                dir,
+                "properties",
+                List.of(
+                        "-Dotel.service.name=humecodes-agent-it",
+                        "-Dotel.traces.exporter=logging-otlp",
+                        "-Dotel.instrumentation.http.client.capture-request-headers=X-Hume-Api-Key",
+                        "-Dotel.metrics.exporter=none",
+                        "-Dotel.logs.exporter=none"),
+                Map.of("OTEL_HUME_CATALOG", catalog.toString()));
         spans = AgentApplication.spans(output);
     }
 
@@ -45,7 +50,9 @@ class AgentExtensionIT {
         assertThat(spans).as(output).containsOnlyKeys("evi.chat", "evi.plain", "GET");
         // One start-up line for the one SDK the agent built, naming the override file.
         assertThat(output.lines().filter(l -> l.contains("humecodes is active")))
-                .singleElement().asString().contains("humecodes is active through autoconfigure: span processor and"
+                .singleElement()
+                .asString()
+                .contains("humecodes is active through autoconfigure: span processor and"
                         + " log record processor, catalog " + dir.resolve("runbook-codes.json") + " (")
                 .endsWith(", credentials redacted");
     }
@@ -55,8 +62,12 @@ class AgentExtensionIT {
         Map<String, JsonNode> attributes = attributes(spans.get("GET"));
         assertThat(attributes.get("url.full").path("stringValue").asString())
                 .matches("http://127\\.0\\.0\\.1:[0-9]+/v0/evi/chat\\?config_id=1b60e1a0&api_key=REDACTED");
-        assertThat(attributes.get("http.request.header.x-hume-api-key").path("arrayValue").path("values"))
-                .singleElement().satisfies(v -> assertThat(v.path("stringValue").asString()).isEqualTo("REDACTED"));
+        assertThat(attributes
+                        .get("http.request.header.x-hume-api-key")
+                        .path("arrayValue")
+                        .path("values"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.path("stringValue").asString()).isEqualTo("REDACTED"));
         // Nowhere in what the agent printed: no span, no attribute, no log line.
         assertThat(output).doesNotContain(ApiOnlyApp.API_KEY);
     }

@@ -73,14 +73,19 @@ class BadConfigurationTest {
         all.putAll(properties);
         try (LogCapture log = LogCapture.of(HumeAutoConfigurationProvider.class)) {
             assertThatCode(() -> sdk = AutoConfiguredOpenTelemetrySdk.builder()
-                    .addPropertiesSupplier(() -> all)
-                    .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(metrics))
-                    .disableShutdownHook()
-                    .build()
-                    .getOpenTelemetrySdk()).doesNotThrowAnyException();
-            assertThat(log.records).filteredOn(r -> r.getLevel().equals(Level.INFO)).singleElement()
+                            .addPropertiesSupplier(() -> all)
+                            .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(metrics))
+                            .disableShutdownHook()
+                            .build()
+                            .getOpenTelemetrySdk())
+                    .doesNotThrowAnyException();
+            assertThat(log.records)
+                    .filteredOn(r -> r.getLevel().equals(Level.INFO))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.getMessage()).startsWith("humecodes is active"));
-            return log.records.stream().filter(r -> !r.getLevel().equals(Level.INFO)).collect(Collectors.toList());
+            return log.records.stream()
+                    .filter(r -> !r.getLevel().equals(Level.INFO))
+                    .collect(Collectors.toList());
         }
     }
 
@@ -90,7 +95,11 @@ class BadConfigurationTest {
         span.setAttribute("evi.code", "E0300");
         span.setAttribute("url.full", "wss://api.hume.ai/v0/tts/stream/input?api_key=KEY123");
         span.end();
-        sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits").emit();
+        sdk.getLogsBridge()
+                .get("test")
+                .logRecordBuilder()
+                .setBody("HumeError: E0300 out of credits")
+                .emit();
         sdk.getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
         sdk.getSdkLoggerProvider().forceFlush().join(10, TimeUnit.SECONDS);
         SpanData exported = MemoryExporters.spans.getFinishedSpanItems().get(0);
@@ -120,36 +129,63 @@ class BadConfigurationTest {
                 Arguments.of("blank.json", " \n\t ", "the file is empty"),
                 Arguments.of("malformed.json", "{\"codes\":[{\"code\":\"E0300\",}", "not valid JSON"),
                 Arguments.of("truncated.json", "{\"codes\":[", "not valid JSON"),
-                Arguments.of("latin1.json", "{\"codes\":[{\"code\":\"E0300\",\"description\":\"caf\u00e9\"}]}",
+                Arguments.of(
+                        "latin1.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"description\":\"caf\u00e9\"}]}",
                         "not valid JSON"),
                 Arguments.of("array.json", "[{\"code\":\"E0300\"}]", "expected an object"),
                 Arguments.of("top-field.json", "{\"codes\":[],\"version\":2}", "unknown field \"version\""),
                 Arguments.of("no-codes.json", "{\"codes\":{\"E0300\":{}}}", "\"codes\" must be an array"),
-                Arguments.of("entry-field.json", "{\"codes\":[{\"code\":\"E0300\",\"colour\":\"red\"}]}",
+                Arguments.of(
+                        "entry-field.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"colour\":\"red\"}]}",
                         "entry 1 (\"E0300\"): unknown field \"colour\""),
-                Arguments.of("severity.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"dire\"}]}",
+                Arguments.of(
+                        "severity.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"dire\"}]}",
                         "entry 1 (\"E0300\"): severity \"dire\""),
-                Arguments.of("duplicate.json", "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"error\"},"
-                        + "{\"code\":\"E0300\",\"severity\":\"info\"}]}", "entry 2 (\"E0300\"): duplicate code"),
-                Arguments.of("duplicate-key.json", "{\"codes\":[{\"code\":\"E0300\",\"code\":\"E0301\"}]}",
+                Arguments.of(
+                        "duplicate.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"error\"},"
+                                + "{\"code\":\"E0300\",\"severity\":\"info\"}]}",
+                        "entry 2 (\"E0300\"): duplicate code"),
+                Arguments.of(
+                        "duplicate-key.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"code\":\"E0301\"}]}",
                         "not valid JSON"),
-                Arguments.of("short.json", "{\"codes\":[{\"code\":\"E300\",\"severity\":\"error\"}]}",
+                Arguments.of(
+                        "short.json",
+                        "{\"codes\":[{\"code\":\"E300\",\"severity\":\"error\"}]}",
                         "entry 1 (\"E300\"): not a Hume code"),
-                Arguments.of("lower.json", "{\"codes\":[{\"code\":\"e0300\",\"severity\":\"error\"}]}",
+                Arguments.of(
+                        "lower.json",
+                        "{\"codes\":[{\"code\":\"e0300\",\"severity\":\"error\"}]}",
                         "entry 1 (\"e0300\"): not a Hume code"),
-                Arguments.of("long.json", "{\"codes\":[{\"code\":\"E03000\",\"severity\":\"error\"}]}",
-                        "not a Hume code"),
-                Arguments.of("close.json", "{\"codes\":[{\"code\":\"5000\",\"severity\":\"error\"}]}",
+                Arguments.of(
+                        "long.json", "{\"codes\":[{\"code\":\"E03000\",\"severity\":\"error\"}]}", "not a Hume code"),
+                Arguments.of(
+                        "close.json",
+                        "{\"codes\":[{\"code\":\"5000\",\"severity\":\"error\"}]}",
                         "entry 1 (\"5000\"): not a Hume code"),
-                Arguments.of("number.json", "{\"codes\":[{\"code\":300,\"severity\":\"error\"}]}",
+                Arguments.of(
+                        "number.json",
+                        "{\"codes\":[{\"code\":300,\"severity\":\"error\"}]}",
                         "entry 1: \"code\" is missing or not a string"),
-                Arguments.of("new-code.json", "{\"codes\":[{\"code\":\"E0999\",\"severity\":\"error\"}]}",
+                Arguments.of(
+                        "new-code.json",
+                        "{\"codes\":[{\"code\":\"E0999\",\"severity\":\"error\"}]}",
                         "entry 1 (\"E0999\"): \"category\" is required"),
-                Arguments.of("category.json", "{\"codes\":[{\"code\":\"E0300\",\"category\":\"Billing!\"}]}",
+                Arguments.of(
+                        "category.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"category\":\"Billing!\"}]}",
                         "category \"Billing!\""),
-                Arguments.of("two-lines.json", "{\"codes\":[{\"code\":\"E0300\",\"description\":\"a\\nb\"}]}",
+                Arguments.of(
+                        "two-lines.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"description\":\"a\\nb\"}]}",
                         "description must be one non-empty line"),
-                Arguments.of("retryable.json", "{\"codes\":[{\"code\":\"E0300\",\"retryable\":\"yes\"}]}",
+                Arguments.of(
+                        "retryable.json",
+                        "{\"codes\":[{\"code\":\"E0300\",\"retryable\":\"yes\"}]}",
                         "retryable must be true or false"));
     }
 
@@ -159,33 +195,37 @@ class BadConfigurationTest {
             throws IOException {
         Path file = dir.resolve(name);
         // latin1.json is written in ISO-8859-1, which is not the UTF-8 JSON must be.
-        Files.write(file, content.getBytes(name.startsWith("latin1")
-                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        Files.write(
+                file,
+                content.getBytes(name.startsWith("latin1") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
         List<LogRecord> reported = start(Map.of("otel.hume.catalog", file.toString()));
-        assertOneWarning(reported, "otel.hume.catalog", "OTEL_HUME_CATALOG", file.toString(), problem,
-                "built-in catalog");
+        assertOneWarning(
+                reported, "otel.hume.catalog", "OTEL_HUME_CATALOG", file.toString(), problem, "built-in catalog");
         assertDefaultsServe();
     }
 
     @Test
     void aMissingCatalogFileIsReportedOnce() {
         Path file = dir.resolve("nowhere").resolve("codes.json");
-        assertOneWarning(start(Map.of("otel.hume.catalog", file.toString())), "otel.hume.catalog",
-                file.toString(), "not found");
+        assertOneWarning(
+                start(Map.of("otel.hume.catalog", file.toString())), "otel.hume.catalog", file.toString(), "not found");
         assertDefaultsServe();
     }
 
     @Test
     void aDirectoryAsCatalogIsReportedOnce() {
-        assertOneWarning(start(Map.of("otel.hume.catalog", dir.toString())), "otel.hume.catalog", dir.toString(),
+        assertOneWarning(
+                start(Map.of("otel.hume.catalog", dir.toString())),
+                "otel.hume.catalog",
+                dir.toString(),
                 "is a directory, not a catalog file");
         assertDefaultsServe();
     }
 
     @Test
     void aCatalogValueThatIsNoPathIsReportedOnce() {
-        assertOneWarning(start(Map.of("otel.hume.catalog", "codes\u0000.json")), "otel.hume.catalog",
-                "is not a file path");
+        assertOneWarning(
+                start(Map.of("otel.hume.catalog", "codes\u0000.json")), "otel.hume.catalog", "is not a file path");
         assertDefaultsServe();
     }
 
@@ -213,8 +253,8 @@ class BadConfigurationTest {
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource("badValues")
     void aBadValueIsReportedOnceByNameAndTheDefaultServes(String property, String value) {
-        assertOneWarning(start(Map.of(property, value)), property, HumeConfig.environmentName(property),
-                "'" + value + "'");
+        assertOneWarning(
+                start(Map.of(property, value)), property, HumeConfig.environmentName(property), "'" + value + "'");
         assertDefaultsServe();
     }
 
@@ -226,8 +266,18 @@ class BadConfigurationTest {
 
     @Test
     void blankValuesMeanUnsetAndValidValuesAreNotReported() {
-        assertThat(start(Map.of("otel.hume.enabled", " ", "otel.hume.catalog", "", "otel.hume.max-scan-chars",
-                " 65536 ", "otel.hume.mark-error-status", "TRUE", "otel.hume.metrics.enabled", " True "))).isEmpty();
+        assertThat(start(Map.of(
+                        "otel.hume.enabled",
+                        " ",
+                        "otel.hume.catalog",
+                        "",
+                        "otel.hume.max-scan-chars",
+                        " 65536 ",
+                        "otel.hume.mark-error-status",
+                        "TRUE",
+                        "otel.hume.metrics.enabled",
+                        " True ")))
+                .isEmpty();
         assertDefaultsServe();
     }
 
@@ -235,10 +285,22 @@ class BadConfigurationTest {
     void everythingBadAtOnceIsReportedOncePerSetting() throws IOException {
         Path file = dir.resolve("dup.json");
         Files.writeString(file, "{\"codes\":[{\"code\":\"W0105\"},{\"code\":\"W0105\"}]}");
-        List<LogRecord> reported = start(Map.of("otel.hume.enabled", "si", "otel.hume.catalog", file.toString(),
-                "otel.hume.mark-error-status", "ja", "otel.hume.metrics.enabled", "oui",
-                "otel.hume.max-scan-chars", "beaucoup", "otel.hume.redact-credentials", "nein"));
-        assertThat(reported).extracting(LogRecord::getMessage).hasSize(6)
+        List<LogRecord> reported = start(Map.of(
+                "otel.hume.enabled",
+                "si",
+                "otel.hume.catalog",
+                file.toString(),
+                "otel.hume.mark-error-status",
+                "ja",
+                "otel.hume.metrics.enabled",
+                "oui",
+                "otel.hume.max-scan-chars",
+                "beaucoup",
+                "otel.hume.redact-credentials",
+                "nein"));
+        assertThat(reported)
+                .extracting(LogRecord::getMessage)
+                .hasSize(6)
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.enabled", "'si'"))
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.catalog", "dup.json", "entry 2", "duplicate"))
                 .anySatisfy(m -> assertThat(m).contains("otel.hume.mark-error-status", "'ja'"))
@@ -253,14 +315,16 @@ class BadConfigurationTest {
     @Test
     void builderArgumentsAreCheckedWhenGivenAndTheBuilderStaysUsable() {
         HumeSpanProcessor.Builder spans = HumeSpanProcessor.builder();
-        assertThatThrownBy(() -> spans.setCatalog(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> spans.setCatalog(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("catalog");
-        assertThatThrownBy(() -> spans.setMeterProvider(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> spans.setMeterProvider(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("meterProvider");
-        assertThatThrownBy(() -> spans.setMaxScanChars(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> spans.setMaxScanChars(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxScanChars");
-        assertThatThrownBy(() -> spans.setMaxScanChars(Integer.MIN_VALUE))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> spans.setMaxScanChars(Integer.MIN_VALUE)).isInstanceOf(IllegalArgumentException.class);
         HumeLogRecordProcessor.Builder logs = HumeLogRecordProcessor.builder();
         assertThatThrownBy(() -> logs.setCatalog(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> logs.setMeterProvider(null)).isInstanceOf(NullPointerException.class);
@@ -268,11 +332,15 @@ class BadConfigurationTest {
 
         // What was refused changed nothing: the built processors use the built-in catalog and bound.
         InMemorySpanExporter spanExporter = InMemorySpanExporter.create();
-        SdkTracerProvider tracerProvider = SdkTracerProvider.builder().addSpanProcessor(spans.build())
-                .addSpanProcessor(SimpleSpanProcessor.create(spanExporter)).build();
+        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+                .addSpanProcessor(spans.build())
+                .addSpanProcessor(SimpleSpanProcessor.create(spanExporter))
+                .build();
         InMemoryLogRecordExporter logExporter = InMemoryLogRecordExporter.create();
-        SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder().addLogRecordProcessor(logs.build())
-                .addLogRecordProcessor(SimpleLogRecordProcessor.create(logExporter)).build();
+        SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
+                .addLogRecordProcessor(logs.build())
+                .addLogRecordProcessor(SimpleLogRecordProcessor.create(logExporter))
+                .build();
         try {
             String late = "x".repeat(60_000) + " E0300";
             Span span = tracerProvider.get("test").spanBuilder("call").startSpan();
@@ -290,28 +358,32 @@ class BadConfigurationTest {
 
     @Test
     void aMeterProviderWhoseCounterThrowsCostsTheCountOnlyAndIsReportedThrottled() {
-        LongCounter throwing = (LongCounter) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {LongCounter.class}, (proxy, method, args) -> {
+        LongCounter throwing = (LongCounter) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {LongCounter.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("metrics backend down");
                 });
         MeterProvider provider = name -> (io.opentelemetry.api.metrics.MeterBuilder) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {io.opentelemetry.api.metrics.MeterBuilder.class},
+                getClass().getClassLoader(),
+                new Class<?>[] {io.opentelemetry.api.metrics.MeterBuilder.class},
                 (p, m, a) -> m.getName().equals("build") ? meter(throwing) : p);
         InMemorySpanExporter exporter = InMemorySpanExporter.create();
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-                .addSpanProcessor(HumeSpanProcessor.builder().setMeterProvider(provider).build())
-                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+                .addSpanProcessor(
+                        HumeSpanProcessor.builder().setMeterProvider(provider).build())
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build();
         try (LogCapture log = LogCapture.of(HumeSpanProcessor.class)) {
             for (int i = 0; i < 8; i++) {
                 Span span = tracerProvider.get("test").spanBuilder("call").startSpan();
                 span.setAttribute("evi.code", "E0702");
                 assertThatCode(span::end).doesNotThrowAnyException();
             }
-            assertThat(exporter.getFinishedSpanItems()).hasSize(8)
+            assertThat(exporter.getFinishedSpanItems())
+                    .hasSize(8)
                     .allSatisfy(s -> assertEnriched(s.getAttributes(), "E0702"));
             // The first five failures are reported; the next ones wait for a minute to pass.
-            assertThat(log.records).hasSize(Failures.FIRST_REPORTS)
-                    .allSatisfy(r -> assertThat(r.getThrown()).hasMessage("metrics backend down"));
+            assertThat(log.records).hasSize(Failures.FIRST_REPORTS).allSatisfy(r -> assertThat(r.getThrown())
+                    .hasMessage("metrics backend down"));
         } finally {
             tracerProvider.shutdown();
         }
@@ -319,9 +391,12 @@ class BadConfigurationTest {
 
     private static Meter meter(LongCounter counter) {
         LongCounterBuilder builder = (LongCounterBuilder) Proxy.newProxyInstance(
-                BadConfigurationTest.class.getClassLoader(), new Class<?>[] {LongCounterBuilder.class},
+                BadConfigurationTest.class.getClassLoader(),
+                new Class<?>[] {LongCounterBuilder.class},
                 (p, m, a) -> m.getName().equals("build") ? counter : p);
-        return (Meter) Proxy.newProxyInstance(BadConfigurationTest.class.getClassLoader(),
-                new Class<?>[] {Meter.class}, (p, m, a) -> m.getName().equals("counterBuilder") ? builder : null);
+        return (Meter) Proxy.newProxyInstance(
+                BadConfigurationTest.class.getClassLoader(),
+                new Class<?>[] {Meter.class},
+                (p, m, a) -> m.getName().equals("counterBuilder") ? builder : null);
     }
 }

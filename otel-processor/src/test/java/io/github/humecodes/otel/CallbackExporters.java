@@ -10,8 +10,7 @@ import java.util.function.Consumer;
 
 /** Exporters that hand each batch to a function (which may throw, like a collector that is down). */
 final class CallbackExporters {
-    private CallbackExporters() {
-    }
+    private CallbackExporters() {}
 
     static SpanExporter spans(Consumer<Collection<SpanData>> export) {
         return new SpanExporter() {

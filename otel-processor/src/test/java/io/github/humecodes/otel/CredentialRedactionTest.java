@@ -72,35 +72,53 @@ class CredentialRedactionTest {
     }
 
     private static Case c(String name, String text) {
-        return new Case(name, text, text.replace(KEY, "REDACTED").replace(SECRET, "REDACTED")
-                .replace(TOKEN, "REDACTED").replace(BASIC, "REDACTED").replace(LLM, "REDACTED"));
+        return new Case(
+                name,
+                text,
+                text.replace(KEY, "REDACTED")
+                        .replace(SECRET, "REDACTED")
+                        .replace(TOKEN, "REDACTED")
+                        .replace(BASIC, "REDACTED")
+                        .replace(LLM, "REDACTED"));
     }
 
     /** Renderings that hold a credential by themselves: Hume's own names, and parameters of Hume's URLs. */
     static List<Case> renderings() {
         return List.of(
-                c("EVI URL with api_key (url.full of a WebSocket client)", "wss://api.hume.ai/v0/evi/chat?config_id="
-                        + "1b60e1a0-cc59-424a-8d2c-189d354db3f3&verbose_transcription=true&api_key=" + KEY
-                        + "&fernSdkLanguage=JavaScript"),
-                c("EVI URL with access_token", "wss://api.hume.ai/v0/evi/chat?access_token=" + TOKEN
-                        + "&config_id=cfg"),
+                c(
+                        "EVI URL with api_key (url.full of a WebSocket client)",
+                        "wss://api.hume.ai/v0/evi/chat?config_id="
+                                + "1b60e1a0-cc59-424a-8d2c-189d354db3f3&verbose_transcription=true&api_key=" + KEY
+                                + "&fernSdkLanguage=JavaScript"),
+                c(
+                        "EVI URL with access_token",
+                        "wss://api.hume.ai/v0/evi/chat?access_token=" + TOKEN + "&config_id=cfg"),
                 c("TTS URL, api_key last", "wss://api.hume.ai/v0/tts/stream/input?api_key=" + KEY),
                 c("https URL on the cloud host", "https://api.cloud.hume.ai/v0/stream/models?apiKey=" + KEY),
                 c("path-only request line", "GET /v0/evi/chat?config_id=x&api_key=" + KEY + " HTTP/1.1"),
-                c("two URLs, only Hume's masked", "https://api.themoviedb.org/3/movie/550?api_key=tmdbKEY123 then "
-                        + "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY),
+                c(
+                        "two URLs, only Hume's masked",
+                        "https://api.themoviedb.org/3/movie/550?api_key=tmdbKEY123 then "
+                                + "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY),
                 c("header line", "X-Hume-Api-Key: " + KEY),
                 c("Java map of lists", "{accept=[application/json], x-hume-api-key=[" + KEY + "]}"),
-                c("OkHttp Request.toString", "Request{method=GET, url=https://api.hume.ai/v0/evi/configs?page_size"
-                        + "=10, headers=[X-Hume-Api-Key:" + KEY + ", Accept:application/json]}"),
-                c("Python dict in Hume's ApiError", "headers: {'User-Agent': 'hume/0.13.11', 'X-Hume-Api-Key': '" + KEY
-                        + "'}, status_code: 401, body: Websocket initialized with invalid credentials."),
+                c(
+                        "OkHttp Request.toString",
+                        "Request{method=GET, url=https://api.hume.ai/v0/evi/configs?page_size"
+                                + "=10, headers=[X-Hume-Api-Key:" + KEY + ", Accept:application/json]}"),
+                c(
+                        "Python dict in Hume's ApiError",
+                        "headers: {'User-Agent': 'hume/0.13.11', 'X-Hume-Api-Key': '" + KEY
+                                + "'}, status_code: 401, body: Websocket initialized with invalid credentials."),
                 c("JSON inside a JSON string", "{\"message\":\"{\\\"X-Hume-Api-Key\\\":\\\"" + KEY + "\\\"}\"}"),
                 c("environment dump", "{PATH=/usr/bin, HUME_API_KEY=" + KEY + ", HUME_SECRET_KEY=" + SECRET + "}"),
-                c("LLM key in session settings", "{\"type\":\"session_settings\",\"language_model_api_key\":\"" + LLM
-                        + "\",\"system_prompt\":\"hi\"}"),
-                c("header dump of several lines", "GET /v0/tts/voices HTTP/1.1\r\nX-Hume-Api-Key: " + KEY
-                        + "\r\nAccept: */*\r\n"));
+                c(
+                        "LLM key in session settings",
+                        "{\"type\":\"session_settings\",\"language_model_api_key\":\"" + LLM
+                                + "\",\"system_prompt\":\"hi\"}"),
+                c(
+                        "header dump of several lines",
+                        "GET /v0/tts/voices HTTP/1.1\r\nX-Hume-Api-Key: " + KEY + "\r\nAccept: */*\r\n"));
     }
 
     /** Renderings masked only where the span or record names Hume elsewhere: Authorization headers. */
@@ -108,10 +126,13 @@ class CredentialRedactionTest {
         return List.of(
                 c("Bearer", "Authorization: Bearer " + TOKEN),
                 c("Bearer, Java map of lists", "{authorization=[Bearer " + TOKEN + "]}"),
-                c("Basic, token endpoint", "[Authorization:\"Basic " + BASIC + "\", Content-Type:\"application/x-www"
-                        + "-form-urlencoded\"]"),
-                c("token response", "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\""
-                        + ":1800}"));
+                c(
+                        "Basic, token endpoint",
+                        "[Authorization:\"Basic " + BASIC + "\", Content-Type:\"application/x-www"
+                                + "-form-urlencoded\"]"),
+                c(
+                        "token response",
+                        "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\"" + ":1800}"));
     }
 
     /** Ordinary values, other vendors' keys and look-alikes: never changed. */
@@ -179,7 +200,9 @@ class CredentialRedactionTest {
             s.setAttribute("request.id", "5c0e9d1b7a3f4e21");
             s.setStatus(StatusCode.ERROR, c.text());
         });
-        assertThat(span.getAttributes().get(stringKey("message"))).isEqualTo(c.expected()).isNotEqualTo(c.text());
+        assertThat(span.getAttributes().get(stringKey("message")))
+                .isEqualTo(c.expected())
+                .isNotEqualTo(c.text());
         assertThat(span.getAttributes().get(stringArrayKey("lines"))).containsExactly("first", c.expected());
         assertThat(span.getAttributes().get(stringKey("request.id"))).isEqualTo("5c0e9d1b7a3f4e21");
         assertThat(span.getName()).isEqualTo(c.expected());
@@ -242,8 +265,9 @@ class CredentialRedactionTest {
         assertThat(span.getAttributes().get(stringArrayKey("http.request.header.authorization")))
                 .containsExactly("Basic REDACTED");
         // Without it, an Authorization header is anybody's.
-        SpanData other = span(snapshot, s -> s.setAttribute(stringArrayKey("http.request.header.authorization"),
-                List.of("Bearer " + TOKEN)));
+        SpanData other = span(
+                snapshot,
+                s -> s.setAttribute(stringArrayKey("http.request.header.authorization"), List.of("Bearer " + TOKEN)));
         assertThat(other.getAttributes().get(stringArrayKey("http.request.header.authorization")))
                 .containsExactly("Bearer " + TOKEN);
     }
@@ -283,11 +307,12 @@ class CredentialRedactionTest {
     @ValueSource(booleans = {false, true})
     void turnedOffEverythingIsExportedAsBefore(boolean snapshot) {
         String url = "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY;
-        SpanData span = span(HumeSpanProcessor.builder().setRedactCredentials(false).build(), snapshot, url, s -> {
-            s.setAttribute("url.full", url);
-            s.setAttribute(stringArrayKey("http.request.header.x-hume-api-key"), List.of(KEY));
-            s.setStatus(StatusCode.ERROR, "hume(E0300) X-Hume-Api-Key: " + KEY);
-        });
+        SpanData span =
+                span(HumeSpanProcessor.builder().setRedactCredentials(false).build(), snapshot, url, s -> {
+                    s.setAttribute("url.full", url);
+                    s.setAttribute(stringArrayKey("http.request.header.x-hume-api-key"), List.of(KEY));
+                    s.setStatus(StatusCode.ERROR, "hume(E0300) X-Hume-Api-Key: " + KEY);
+                });
         assertThat(span.getAttributes().get(stringKey("url.full"))).isEqualTo(url);
         assertThat(span.getAttributes().get(stringArrayKey("http.request.header.x-hume-api-key")))
                 .containsExactly(KEY);
@@ -299,10 +324,14 @@ class CredentialRedactionTest {
     @Test
     void eventsCannotBeChangedByAProcessorAndAreExportedAsTheyWere() {
         // A documented limit: span events are immutable once added. Their codes still count.
-        SpanData span = span(false, s -> s.addEvent("handshake", Attributes.of(stringKey("exception.message"),
-                "hume(E0701) X-Hume-Api-Key: " + KEY)));
+        SpanData span = span(
+                false,
+                s -> s.addEvent(
+                        "handshake",
+                        Attributes.of(stringKey("exception.message"), "hume(E0701) X-Hume-Api-Key: " + KEY)));
         assertThat(span.getEvents()).singleElement().satisfies(e -> assertThat(
-                e.getAttributes().get(stringKey("exception.message"))).endsWith(KEY));
+                        e.getAttributes().get(stringKey("exception.message")))
+                .endsWith(KEY));
         assertThat(span.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0701");
     }
 
@@ -317,7 +346,8 @@ class CredentialRedactionTest {
     /** {@code record} behind a wrapper of another class, which the processor reads by getAttributes(). */
     private static ReadWriteLogRecord wrapper(ReadWriteLogRecord record) {
         ReadWriteLogRecord wrapper = (ReadWriteLogRecord) Proxy.newProxyInstance(
-                CredentialRedactionTest.class.getClassLoader(), new Class<?>[] {ReadWriteLogRecord.class},
+                CredentialRedactionTest.class.getClassLoader(),
+                new Class<?>[] {ReadWriteLogRecord.class},
                 (proxy, method, args) -> {
                     try {
                         return method.invoke(record, args);
@@ -363,11 +393,11 @@ class CredentialRedactionTest {
     @ParameterizedTest(name = "wrapped={0}")
     @ValueSource(booleans = {false, true})
     void aLogRecordsAuthorizationIsRedactedWhenItNamesHume(boolean wrapped) {
-        LogRecordData record = emit(HumeLogRecordProcessor.create(), wrapped, r -> r
-                .setBody("POST https://api.hume.ai/oauth2-cc/token failed")
+        LogRecordData record = emit(HumeLogRecordProcessor.create(), wrapped, r -> r.setBody(
+                        "POST https://api.hume.ai/oauth2-cc/token failed")
                 .setAttribute(stringKey("request.headers"), "[Authorization:\"Basic " + BASIC + "\"]"));
-        assertThat(record.getAttributes().get(stringKey("request.headers"))).isEqualTo(
-                "[Authorization:\"Basic REDACTED\"]");
+        assertThat(record.getAttributes().get(stringKey("request.headers")))
+                .isEqualTo("[Authorization:\"Basic REDACTED\"]");
     }
 
     @Test
@@ -406,7 +436,8 @@ class CredentialRedactionTest {
     void turnedOffLogRecordsAreExportedAsBefore() {
         String url = "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY;
         RecordWithBodySetter bare = new RecordWithBodySetter(url);
-        HumeLogRecordProcessor off = HumeLogRecordProcessor.builder().setRedactCredentials(false).build();
+        HumeLogRecordProcessor off =
+                HumeLogRecordProcessor.builder().setRedactCredentials(false).build();
         off.onEmit(Context.root(), bare);
         assertThat(bare.body.asString()).isEqualTo(url);
         LogRecordData record = emit(off, r -> r.setBody("E0300").setAttribute(stringKey("url.full"), url));
@@ -458,8 +489,8 @@ class CredentialRedactionTest {
 
         @Override
         public void onEnding(ReadWriteSpan span) {
-            ReadWriteSpan wrapper = (ReadWriteSpan) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ReadWriteSpan.class}, (proxy, method, args) -> {
+            ReadWriteSpan wrapper = (ReadWriteSpan) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {ReadWriteSpan.class}, (proxy, method, args) -> {
                         try {
                             return method.invoke(span, args);
                         } catch (InvocationTargetException e) {
@@ -476,8 +507,7 @@ class CredentialRedactionTest {
         }
 
         @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
+        public void onStart(Context parentContext, ReadWriteSpan span) {}
 
         @Override
         public boolean isStartRequired() {
@@ -485,8 +515,7 @@ class CredentialRedactionTest {
         }
 
         @Override
-        public void onEnd(ReadableSpan span) {
-        }
+        public void onEnd(ReadableSpan span) {}
 
         @Override
         public boolean isEndRequired() {

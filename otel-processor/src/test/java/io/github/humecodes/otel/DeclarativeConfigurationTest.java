@@ -102,11 +102,15 @@ class DeclarativeConfigurationTest {
         String yaml = page.substring(start, page.indexOf("```", start));
         try (LogCapture spans = LogCapture.named("io.opentelemetry.exporter.logging.LoggingSpanExporter")) {
             OpenTelemetrySdk sdk = start(yaml);
-            sdk.getTracer("test").spanBuilder("evi.chat").startSpan().setAttribute("websocket.close.code", 1011L)
+            sdk.getTracer("test")
+                    .spanBuilder("evi.chat")
+                    .startSpan()
+                    .setAttribute("websocket.close.code", 1011L)
                     .end();
             assertThat(messages(Level.WARNING)).isEmpty();
             assertThat(spans.records).singleElement().satisfies(r -> assertThat(r.getMessage())
-                    .startsWith("'evi.chat' : ").contains("hume.code=1011")
+                    .startsWith("'evi.chat' : ")
+                    .contains("hume.code=1011")
                     .contains("hume.category=connection"));
         }
     }
@@ -122,14 +126,20 @@ class DeclarativeConfigurationTest {
         span.setAttribute("attempt", 2L);
         span.setAttribute("ratio", 0.5);
         span.setAttribute(AttributeKey.stringArrayKey("tags"), List.of("a", "b"));
-        span.setAttribute(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
+        span.setAttribute(
+                AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
                 List.of(CredentialRedactionTest.KEY));
         span.recordException(new IllegalStateException("hume(E0300): out of credits"));
         span.end();
-        sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits")
+        sdk.getLogsBridge()
+                .get("test")
+                .logRecordBuilder()
+                .setBody("HumeError: E0300 out of credits")
                 .setAttribute(AttributeKey.booleanKey("retry"), true)
-                .setAttribute(AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
-                        List.of(CredentialRedactionTest.KEY)).emit();
+                .setAttribute(
+                        AttributeKey.stringArrayKey("http.request.header.x-hume-api-key"),
+                        List.of(CredentialRedactionTest.KEY))
+                .emit();
         sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS);
     }
 
@@ -171,24 +181,30 @@ class DeclarativeConfigurationTest {
         assertThat(span.getStatus().getDescription()).isEqualTo("E0300");
         // Listed before the exporting processor, the log record processor's attributes are exported.
         assertEnriched(exportedLog().getAttributes(), "E0300");
-        assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
-                "E0300 billing critical log = 1");
+        assertThat(counts())
+                .containsExactlyInAnyOrder("E0300 billing critical span = 1", "E0300 billing critical log = 1");
         assertThat(apiKeyHeader(span.getAttributes())).containsExactly("REDACTED");
         assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
         assertThat(messages(Level.WARNING)).isEmpty();
-        assertThat(messages(Level.INFO)).containsExactly("humecodes is active through declarative configuration:"
-                + " log record processor and span processor, catalog built-in (" + BUILT_IN_CODES
-                + " codes), counter hume.codes, credentials redacted");
+        assertThat(messages(Level.INFO))
+                .containsExactly("humecodes is active through declarative configuration:"
+                        + " log record processor and span processor, catalog built-in (" + BUILT_IN_CODES
+                        + " codes), counter hume.codes, credentials redacted");
     }
 
     @Test
     void theOptionsApply() throws IOException {
         Path catalog = dir.resolve("our-codes.json");
-        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"warning\"},"
-                + "{\"code\":\"E0999\",\"category\":\"billing\",\"severity\":\"error\","
-                + "\"description\":\"Our own billing code.\"}]}", StandardCharsets.UTF_8);
-        OpenTelemetrySdk sdk = start(file("\n        mark_error_status: false\n        catalog: " + catalog
-                + "\n        metrics_enabled: false\n        redact_credentials: false", "\n        max_scan_chars: 12"));
+        Files.writeString(
+                catalog,
+                "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"warning\"},"
+                        + "{\"code\":\"E0999\",\"category\":\"billing\",\"severity\":\"error\","
+                        + "\"description\":\"Our own billing code.\"}]}",
+                StandardCharsets.UTF_8);
+        OpenTelemetrySdk sdk = start(file(
+                "\n        mark_error_status: false\n        catalog: " + catalog
+                        + "\n        metrics_enabled: false\n        redact_credentials: false",
+                "\n        max_scan_chars: 12"));
         sendE0300(sdk);
         SpanData span = exportedSpan();
         assertThat(span.getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("warning");
@@ -204,57 +220,66 @@ class DeclarativeConfigurationTest {
         sdk.getSdkMeterProvider().forceFlush().join(10, TimeUnit.SECONDS);
         assertThat(counts()).containsExactly("E0300 billing critical log = 1");
         assertThat(messages(Level.WARNING)).isEmpty();
-        assertThat(messages(Level.INFO)).containsExactly("humecodes is active through declarative configuration:"
-                + " log record processor (catalog built-in (" + BUILT_IN_CODES + " codes)) and span processor"
-                + " (catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes)), counter hume.codes, credentials"
-                + " redacted by the log record processor only");
+        assertThat(messages(Level.INFO))
+                .containsExactly("humecodes is active through declarative configuration:"
+                        + " log record processor (catalog built-in (" + BUILT_IN_CODES + " codes)) and span processor"
+                        + " (catalog " + catalog + " (" + (BUILT_IN_CODES + 1)
+                        + " codes)), counter hume.codes, credentials"
+                        + " redacted by the log record processor only");
     }
 
     @Test
     void badOptionsAreReportedByNameAndTheDefaultsServe() throws IOException {
-        OpenTelemetrySdk sdk = start(file("\n        mark_error_status: \"yes\"\n        max_scan_chars: lots"
-                + "\n        catalog: " + dir.resolve("nowhere.json") + "\n        colour: red",
+        OpenTelemetrySdk sdk = start(file(
+                "\n        mark_error_status: \"yes\"\n        max_scan_chars: lots" + "\n        catalog: "
+                        + dir.resolve("nowhere.json") + "\n        colour: red",
                 "\n        metrics_enabled: 3\n        max_scan_chars: 0\n        mark_error_status: false"
                         + "\n        redact_credentials: sometimes"));
         // The SDK warns of the values of another type too (a string for a boolean, an integer for a boolean).
         assertThat(sdkReported).isNotEmpty();
-        assertThat(messages(Level.WARNING)).hasSize(8)
-                .anySatisfy(m -> assertThat(m).contains("option mark_error_status of the humecodes span processor",
-                        "'yes'", "using true"))
-                .anySatisfy(m -> assertThat(m).contains("option max_scan_chars of the humecodes span processor",
-                        "'lots'"))
-                .anySatisfy(m -> assertThat(m).contains("option catalog of the humecodes span processor",
-                        "nowhere.json", "built-in catalog"))
+        assertThat(messages(Level.WARNING))
+                .hasSize(8)
+                .anySatisfy(m -> assertThat(m)
+                        .contains("option mark_error_status of the humecodes span processor", "'yes'", "using true"))
+                .anySatisfy(
+                        m -> assertThat(m).contains("option max_scan_chars of the humecodes span processor", "'lots'"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains("option catalog of the humecodes span processor", "nowhere.json", "built-in catalog"))
                 .anySatisfy(m -> assertThat(m).contains("unknown option colour of the humecodes span processor"))
-                .anySatisfy(m -> assertThat(m).contains(
-                        "option metrics_enabled of the humecodes log record processor", "not true or false"))
-                .anySatisfy(m -> assertThat(m).contains("option max_scan_chars of the humecodes log record processor",
-                        "'0'"))
-                .anySatisfy(m -> assertThat(m).contains(
-                        "option redact_credentials of the humecodes log record processor", "'sometimes'", "using true"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains("option metrics_enabled of the humecodes log record processor", "not true or false"))
+                .anySatisfy(m ->
+                        assertThat(m).contains("option max_scan_chars of the humecodes log record processor", "'0'"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains(
+                                "option redact_credentials of the humecodes log record processor",
+                                "'sometimes'",
+                                "using true"))
                 // Status marking is the span processor's.
-                .anySatisfy(m -> assertThat(m).contains(
-                        "unknown option mark_error_status of the humecodes log record processor"));
+                .anySatisfy(m -> assertThat(m)
+                        .contains("unknown option mark_error_status of the humecodes log record processor"));
         sendE0300(sdk);
         assertEnriched(exportedSpan().getAttributes(), "E0300");
         assertThat(exportedSpan().getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertEnriched(exportedLog().getAttributes(), "E0300");
         // A bad redact_credentials keeps credentials redacted.
         assertThat(apiKeyHeader(exportedLog().getAttributes())).containsExactly("REDACTED");
-        assertThat(counts()).containsExactlyInAnyOrder("E0300 billing critical span = 1",
-                "E0300 billing critical log = 1");
+        assertThat(counts())
+                .containsExactlyInAnyOrder("E0300 billing critical span = 1", "E0300 billing critical log = 1");
     }
 
     @Test
     void emptyValuesMeanUnsetAndAMappingIsReported() throws IOException {
         // An optional file as users write it: empty when the variable is not set.
-        OpenTelemetrySdk sdk = start(file("\n        catalog: ${HUMECODES_TEST_UNSET_VARIABLE:-}"
-                + "\n        max_scan_chars:", "\n        max_scan_chars:\n          chars: 12"));
-        assertThat(messages(Level.WARNING)).singleElement().satisfies(m -> assertThat(m).isEqualTo("humecodes: bad"
-                + " value for option max_scan_chars of the humecodes log record processor in "
-                + dir.resolve("otel-config.yaml") + ": a mapping, not a single value; the default serves"));
-        assertThat(messages(Level.INFO)).singleElement()
-                .satisfies(m -> assertThat(m).contains("catalog built-in (" + BUILT_IN_CODES + " codes)"));
+        OpenTelemetrySdk sdk = start(file(
+                "\n        catalog: ${HUMECODES_TEST_UNSET_VARIABLE:-}" + "\n        max_scan_chars:",
+                "\n        max_scan_chars:\n          chars: 12"));
+        assertThat(messages(Level.WARNING)).singleElement().satisfies(m -> assertThat(m)
+                .isEqualTo("humecodes: bad"
+                        + " value for option max_scan_chars of the humecodes log record processor in "
+                        + dir.resolve("otel-config.yaml") + ": a mapping, not a single value; the default serves"));
+        assertThat(messages(Level.INFO)).singleElement().satisfies(m -> assertThat(m)
+                .contains("catalog built-in (" + BUILT_IN_CODES + " codes)"));
         sendE0300(sdk);
         assertEnriched(exportedSpan().getAttributes(), "E0300");
         assertEnriched(exportedLog().getAttributes(), "E0300");

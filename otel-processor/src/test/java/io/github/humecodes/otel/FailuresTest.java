@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Failure reports are throttled, never silenced: five, then one a minute saying how many went unreported. */
 class FailuresTest {
     /** A logger of its own, so that no other test's reports mix in. */
-    private static final class Owner {
-    }
+    private static final class Owner {}
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final Failures failures = new Failures(Owner.class, now::get);
@@ -43,12 +42,16 @@ class FailuresTest {
     @Test
     void theFirstFiveAreReportedThenNothingWithinTheMinute() {
         fail(12);
-        assertThat(log.records).hasSize(5).allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING))
+        assertThat(log.records)
+                .hasSize(5)
+                .allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING))
                 .extracting(r -> r.getThrown().getMessage())
                 .containsExactly("failure 0", "failure 1", "failure 2", "failure 3", "failure 4");
         assertThat(messages().subList(0, 4)).allSatisfy(m -> assertThat(m).endsWith("without hume attributes."));
-        assertThat(messages().get(4)).isEqualTo("Looking for Hume codes in span s4 failed; the item passes on"
-                + " without hume attributes. Further failures of this processor are reported at most once a minute.");
+        assertThat(messages().get(4))
+                .isEqualTo(
+                        "Looking for Hume codes in span s4 failed; the item passes on"
+                                + " without hume attributes. Further failures of this processor are reported at most once a minute.");
         advance(59);
         fail(1);
         assertThat(log.records).hasSize(5);
@@ -61,8 +64,9 @@ class FailuresTest {
         fail(3);
         // The first of the three is reported, with the seven before it; the two after it wait for the next minute.
         assertThat(log.records).hasSize(6);
-        assertThat(messages().get(5)).isEqualTo("Looking for Hume codes in span s0 failed; the item passes on"
-                + " without hume attributes. 7 further failures were not reported since the last report.");
+        assertThat(messages().get(5))
+                .isEqualTo("Looking for Hume codes in span s0 failed; the item passes on"
+                        + " without hume attributes. 7 further failures were not reported since the last report.");
         assertThat(log.records.get(5).getThrown()).hasMessage("failure 0");
         advance(30);
         fail(1);
@@ -82,7 +86,10 @@ class FailuresTest {
         fail(6);
         advance(600);
         fail(1);
-        assertThat(messages()).hasSize(6).last().asString()
+        assertThat(messages())
+                .hasSize(6)
+                .last()
+                .asString()
                 .endsWith(" 1 further failure was not reported since the last report.");
     }
 }

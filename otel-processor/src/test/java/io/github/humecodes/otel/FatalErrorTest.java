@@ -63,14 +63,18 @@ class FatalErrorTest {
         if (meters != null) {
             hume.setMeterProvider(meters);
         }
-        tracerProvider = SdkTracerProvider.builder().addSpanProcessor(hume.build())
-                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+        tracerProvider = SdkTracerProvider.builder()
+                .addSpanProcessor(hume.build())
+                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                .build();
         return tracerProvider.get("test").spanBuilder("call").startSpan();
     }
 
     private LogRecordBuilder record() {
-        loggerProvider = SdkLoggerProvider.builder().addLogRecordProcessor(HumeLogRecordProcessor.create())
-                .addLogRecordProcessor(SimpleLogRecordProcessor.create(logs)).build();
+        loggerProvider = SdkLoggerProvider.builder()
+                .addLogRecordProcessor(HumeLogRecordProcessor.create())
+                .addLogRecordProcessor(SimpleLogRecordProcessor.create(logs))
+                .build();
         return loggerProvider.get("test").logRecordBuilder();
     }
 
@@ -114,8 +118,8 @@ class FatalErrorTest {
         assertThatCode(span::end).doesNotThrowAnyException();
         // The attributes were added before the counter failed.
         assertEnriched(spans.getFinishedSpanItems().get(0).getAttributes(), "E0300");
-        assertThat(spanFailures.records).singleElement()
-                .satisfies(r -> assertThat(r.getThrown()).hasMessage("the meter's own bug"));
+        assertThat(spanFailures.records).singleElement().satisfies(r -> assertThat(r.getThrown())
+                .hasMessage("the meter's own bug"));
     }
 
     @Test
@@ -131,8 +135,8 @@ class FatalErrorTest {
         LogRecordBuilder builder = record().setBody(hostileValue(new UsersOwnError()));
         assertThatCode(builder::emit).doesNotThrowAnyException();
         assertNotEnriched(logs.getFinishedLogRecordItems().get(0).getAttributes());
-        assertThat(logFailures.records).singleElement()
-                .satisfies(r -> assertThat(r.getThrown()).isInstanceOf(UsersOwnError.class));
+        assertThat(logFailures.records).singleElement().satisfies(r -> assertThat(r.getThrown())
+                .isInstanceOf(UsersOwnError.class));
     }
 
     /** An Error subclass of an application's own, which is no VirtualMachineError. */
@@ -170,17 +174,22 @@ class FatalErrorTest {
     }
 
     private static MeterProvider meterProviderThrowing(Throwable failure) {
-        LongCounter counter = (LongCounter) Proxy.newProxyInstance(FatalErrorTest.class.getClassLoader(),
-                new Class<?>[] {LongCounter.class}, (p, m, a) -> {
+        LongCounter counter = (LongCounter) Proxy.newProxyInstance(
+                FatalErrorTest.class.getClassLoader(), new Class<?>[] {LongCounter.class}, (p, m, a) -> {
                     throw failure;
                 });
         LongCounterBuilder builder = (LongCounterBuilder) Proxy.newProxyInstance(
-                FatalErrorTest.class.getClassLoader(), new Class<?>[] {LongCounterBuilder.class},
+                FatalErrorTest.class.getClassLoader(),
+                new Class<?>[] {LongCounterBuilder.class},
                 (p, m, a) -> m.getName().equals("build") ? counter : p);
-        Meter meter = (Meter) Proxy.newProxyInstance(FatalErrorTest.class.getClassLoader(),
-                new Class<?>[] {Meter.class}, (p, m, a) -> m.getName().equals("counterBuilder") ? builder : null);
-        return name -> (MeterBuilder) Proxy.newProxyInstance(FatalErrorTest.class.getClassLoader(),
-                new Class<?>[] {MeterBuilder.class}, (p, m, a) -> m.getName().equals("build") ? meter : p);
+        Meter meter = (Meter) Proxy.newProxyInstance(
+                FatalErrorTest.class.getClassLoader(),
+                new Class<?>[] {Meter.class},
+                (p, m, a) -> m.getName().equals("counterBuilder") ? builder : null);
+        return name -> (MeterBuilder) Proxy.newProxyInstance(
+                FatalErrorTest.class.getClassLoader(),
+                new Class<?>[] {MeterBuilder.class},
+                (p, m, a) -> m.getName().equals("build") ? meter : p);
     }
 
     @SuppressWarnings("unchecked")

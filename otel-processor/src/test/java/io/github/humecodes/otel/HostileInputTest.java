@@ -143,10 +143,35 @@ class HostileInputTest {
 
     @Test
     void thousandsOfNearCodesFindNothing() {
-        String[] nearCodes = {"E03000", "XE0300", "e0300", "E030", "E0300x", "E0300_", "0E0300", "PYL-W0612",
-            "E0300-1", "E0300.1", "error[E0599]:", "rustc --explain E0499", "port 1008", "processed 1000 records",
-            "W0612(unused-variable)", "#i0116", "deadbeefE0300", "E0300$", "1,1000", "1000.5", "close 10110",
-            "E\u0660300", "E0300٣", "ＥＥ0300", "_W0105", "I01000", "pylint: disable=W0612"};
+        String[] nearCodes = {
+            "E03000",
+            "XE0300",
+            "e0300",
+            "E030",
+            "E0300x",
+            "E0300_",
+            "0E0300",
+            "PYL-W0612",
+            "E0300-1",
+            "E0300.1",
+            "error[E0599]:",
+            "rustc --explain E0499",
+            "port 1008",
+            "processed 1000 records",
+            "W0612(unused-variable)",
+            "#i0116",
+            "deadbeefE0300",
+            "E0300$",
+            "1,1000",
+            "1000.5",
+            "close 10110",
+            "E\u0660300",
+            "E0300٣",
+            "ＥＥ0300",
+            "_W0105",
+            "I01000",
+            "pylint: disable=W0612"
+        };
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < Detector.DEFAULT_MAX_SCAN_CHARS * 2; i++) {
             text.append(nearCodes[i % nearCodes.length]).append(i % 7 == 0 ? '\n' : ' ');
@@ -174,7 +199,8 @@ class HostileInputTest {
         String many = text.toString();
         SpanData span = span(s -> s.setStatus(StatusCode.ERROR, many));
         assertAsReference(span.getAttributes(), many);
-        assertThat(span.getAttributes().get(HumeAttributes.CODES)).hasSize(Detection.MAX_CODES)
+        assertThat(span.getAttributes().get(HumeAttributes.CODES))
+                .hasSize(Detection.MAX_CODES)
                 .endsWith("E0300");
         assertAsReference(log(r -> r.setBody(many)).getAttributes(), many);
         assertNoProcessorFailure();
@@ -205,13 +231,17 @@ class HostileInputTest {
         // Rendering such a chain's stack trace (the SDK's recordException and setException) recurses once a cause:
         // that needs a bigger stack than a test thread has. Our own reading of the chain stops at its bound.
         AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                outcome.set(deepChains());
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        }, "deep-chain", 1L << 30);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        outcome.set(deepChains());
+                    } catch (Throwable t) {
+                        outcome.set(t);
+                    }
+                },
+                "deep-chain",
+                1L << 30);
         thread.start();
         thread.join();
         if (outcome.get() instanceof Throwable) {
@@ -238,7 +268,8 @@ class HostileInputTest {
             t = next;
         }
         out.add(span(s -> s.recordException(suppressedDeep)));
-        assertEnriched(log(r -> r.setException(chain(10_000, "E0300", "deeper"))).getAttributes(), "E0300");
+        assertEnriched(
+                log(r -> r.setException(chain(10_000, "E0300", "deeper"))).getAttributes(), "E0300");
         return out;
     }
 
@@ -301,7 +332,9 @@ class HostileInputTest {
 
     @Test
     void anExceptionThatThrowsFromItsOwnMethodsIsSkipped() {
-        Treacherous e = new Treacherous("E0300 in the message", new RuntimeException("W0105 in the cause"),
+        Treacherous e = new Treacherous(
+                "E0300 in the message",
+                new RuntimeException("W0105 in the cause"),
                 new IllegalStateException("no message for you"));
         SpanData span = span(s -> {
             s.recordException(e);
@@ -345,12 +378,15 @@ class HostileInputTest {
             s.updateName(null);
         });
         assertEnriched(span.getAttributes(), "E0702");
-        LogRecordData record = log(r -> r.setSeverityText(null).setEventName(null)
-                .setAttribute(stringKey("a"), null).setAttribute("b", (String) null).setException(null)
+        LogRecordData record = log(r -> r.setSeverityText(null)
+                .setEventName(null)
+                .setAttribute(stringKey("a"), null)
+                .setAttribute("b", (String) null)
+                .setException(null)
                 .setAttribute(stringKey("code"), "E0702"));
         assertEnriched(record.getAttributes(), "E0702");
         assertNotEnriched(log(r -> r.setBody((Value<?>) null)).getAttributes());
-        assertNotEnriched(log(r -> { }).getAttributes());
+        assertNotEnriched(log(r -> {}).getAttributes());
         assertNoProcessorFailure();
     }
 
@@ -389,15 +425,23 @@ class HostileInputTest {
         assertThat(coded.getEvents().get(0).getAttributes()).isEqualTo(all);
 
         assertNotEnriched(log(r -> r.setAllAttributes(all).setBody("fine")).getAttributes());
-        assertEnriched(log(r -> r.setAllAttributes(all).setBody("rate limited: E0811")).getAttributes(), "E0811");
+        assertEnriched(
+                log(r -> r.setAllAttributes(all).setBody("rate limited: E0811")).getAttributes(), "E0811");
         assertNoProcessorFailure();
     }
 
     @Test
     void everyBodyType() {
-        List<Value<?>> bodies = List.of(Value.of(1011L), Value.of(true), Value.of(2.5), Value.of(new byte[] {69, 48}),
-                Value.of(Value.of("x"), Value.of(List.of())), Value.of(Map.of("message", Value.of("hello"))),
-                Value.of(new KeyValue[0]), Value.empty(), Value.of(""));
+        List<Value<?>> bodies = List.of(
+                Value.of(1011L),
+                Value.of(true),
+                Value.of(2.5),
+                Value.of(new byte[] {69, 48}),
+                Value.of(Value.of("x"), Value.of(List.of())),
+                Value.of(Map.of("message", Value.of("hello"))),
+                Value.of(new KeyValue[0]),
+                Value.empty(),
+                Value.of(""));
         for (Value<?> body : bodies) {
             LogRecordData plain = log(r -> r.setBody(body));
             assertNotEnriched(plain.getAttributes());
@@ -411,10 +455,26 @@ class HostileInputTest {
     @Test
     void nonAsciiAndBrokenUtf16() {
         String[] texts = {
-            "\uD800E0300", "E0300\uDC00", "\uDC00E0300\uD800", "🔥E0300🔥", "🔥 E0300 🔥", "日本E0300", "日本 E0300 です",
-            "ошибкаE0300", "ошибка: E0300.", "E0300\u0301", "\u0000E0300\u0000", "\uFFFFE0300\uFFFE",
-            "close код 1011", "close code\u00A01011", "الخطأ E0300", "E0300٣", "\u202EE0300\u202C",
-            "\uD83D", "\uDFFF\uDFFF\uD800\uD800", "",
+            "\uD800E0300",
+            "E0300\uDC00",
+            "\uDC00E0300\uD800",
+            "🔥E0300🔥",
+            "🔥 E0300 🔥",
+            "日本E0300",
+            "日本 E0300 です",
+            "ошибкаE0300",
+            "ошибка: E0300.",
+            "E0300\u0301",
+            "\u0000E0300\u0000",
+            "\uFFFFE0300\uFFFE",
+            "close код 1011",
+            "close code\u00A01011",
+            "الخطأ E0300",
+            "E0300٣",
+            "\u202EE0300\u202C",
+            "\uD83D",
+            "\uDFFF\uDFFF\uD800\uD800",
+            "",
         };
         for (String text : texts) {
             assertAsReference(span(s -> s.setStatus(StatusCode.ERROR, text)).getAttributes(), text);

@@ -17,8 +17,7 @@ final class HumeAssertions {
     /** What a validated code looks like: nothing else may reach {@code hume.code} or {@code hume.codes}. */
     static final Pattern CODE_SHAPE = Pattern.compile("[EWI][0-9]{4}|[0-9]{4}");
 
-    private HumeAssertions() {
-    }
+    private HumeAssertions() {}
 
     /** The attributes whose name starts with {@code hume.}, whatever their type. */
     static Map<AttributeKey<?>, Object> humeAttributes(Attributes attributes) {
@@ -40,7 +39,8 @@ final class HumeAssertions {
         assertThat(entry).as("test data: %s is a code", code).isNotNull();
         assertThat(attributes.get(HumeAttributes.CODE)).isEqualTo(code);
         assertThat(attributes.get(HumeAttributes.CATEGORY)).isEqualTo(entry.category());
-        assertThat(attributes.get(HumeAttributes.SEVERITY)).isEqualTo(entry.severity().id());
+        assertThat(attributes.get(HumeAttributes.SEVERITY))
+                .isEqualTo(entry.severity().id());
         assertThat(attributes.get(HumeAttributes.DESCRIPTION)).isEqualTo(entry.description());
         assertThat(attributes.get(HumeAttributes.RETRYABLE)).isEqualTo(entry.retryable());
         if (codes.length > 1) {

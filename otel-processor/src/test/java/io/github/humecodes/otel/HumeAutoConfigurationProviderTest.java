@@ -84,8 +84,12 @@ class HumeAutoConfigurationProviderTest {
         span.setAttribute("url.full", URL);
         span.recordException(new IllegalStateException("hume(E0300): out of credits"));
         span.end();
-        sdk.getLogsBridge().get("test").logRecordBuilder().setBody("HumeError: E0300 out of credits")
-                .setAttribute(AttributeKey.stringKey("url.full"), URL).emit();
+        sdk.getLogsBridge()
+                .get("test")
+                .logRecordBuilder()
+                .setBody("HumeError: E0300 out of credits")
+                .setAttribute(AttributeKey.stringKey("url.full"), URL)
+                .emit();
         sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
         sdk.getSdkLoggerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -126,8 +130,10 @@ class HumeAutoConfigurationProviderTest {
     void redactionTurnedOffExportsCredentialsAsTheyWere() {
         start(Map.of("otel.hume.redact-credentials", "false"));
         sendE0300();
-        assertThat(exportedSpan().getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(URL);
-        assertThat(exportedLog().getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo(URL);
+        assertThat(exportedSpan().getAttributes().get(AttributeKey.stringKey("url.full")))
+                .isEqualTo(URL);
+        assertThat(exportedLog().getAttributes().get(AttributeKey.stringKey("url.full")))
+                .isEqualTo(URL);
         assertThat(exportedSpan().getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
     }
 
@@ -155,8 +161,8 @@ class HumeAutoConfigurationProviderTest {
     @Test
     void aCatalogFileAndAScanBoundApply() throws IOException {
         Path catalog = dir.resolve("our-codes.json");
-        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"warning\"}]}",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                catalog, "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"warning\"}]}", StandardCharsets.UTF_8);
         start(Map.of("otel.hume.catalog", catalog.toString(), "otel.hume.max-scan-chars", "12"));
         sendE0300();
         assertThat(exportedSpan().getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("warning");
@@ -170,10 +176,12 @@ class HumeAutoConfigurationProviderTest {
         Path catalog = dir.resolve("broken.json");
         Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0300\",\"severity\":\"dire\"}]}", StandardCharsets.UTF_8);
         start(Map.of("otel.hume.catalog", catalog.toString()));
-        assertThat(messages(Level.WARNING)).singleElement().satisfies(m ->
-                assertThat(m).contains("otel.hume.catalog").contains("broken.json").contains("E0300"));
-        assertThat(messages(Level.INFO)).singleElement().satisfies(m ->
-                assertThat(m).contains("catalog built-in (" + BUILT_IN_CODES + " codes)"));
+        assertThat(messages(Level.WARNING)).singleElement().satisfies(m -> assertThat(m)
+                .contains("otel.hume.catalog")
+                .contains("broken.json")
+                .contains("E0300"));
+        assertThat(messages(Level.INFO)).singleElement().satisfies(m -> assertThat(m)
+                .contains("catalog built-in (" + BUILT_IN_CODES + " codes)"));
         sendE0300();
         assertThat(exportedSpan().getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("critical");
     }
@@ -181,7 +189,8 @@ class HumeAutoConfigurationProviderTest {
     @Test
     void aMissingCatalogFileIsReported() {
         start(Map.of("otel.hume.catalog", dir.resolve("nowhere.json").toString()));
-        assertThat(messages(Level.WARNING)).singleElement()
+        assertThat(messages(Level.WARNING))
+                .singleElement()
                 .satisfies(m -> assertThat(m).contains("otel.hume.catalog").contains("nowhere.json"));
         sendE0300();
         assertThat(exportedSpan().getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
@@ -189,13 +198,23 @@ class HumeAutoConfigurationProviderTest {
 
     @Test
     void badValuesAreReportedByNameAndTheDefaultsServe() {
-        start(Map.of("otel.hume.mark-error-status", "yes", "otel.hume.metrics.enabled", "0",
-                "otel.hume.max-scan-chars", "lots", "otel.hume.enabled", "on"));
-        assertThat(messages(Level.WARNING)).hasSize(4).anySatisfy(m -> assertThat(m)
-                .contains("otel.hume.mark-error-status").contains("'yes'")).anySatisfy(m -> assertThat(m)
-                .contains("otel.hume.max-scan-chars").contains("'lots'")).anySatisfy(m -> assertThat(m)
-                .contains("otel.hume.metrics.enabled")).anySatisfy(m -> assertThat(m)
-                .contains("otel.hume.enabled"));
+        start(Map.of(
+                "otel.hume.mark-error-status",
+                "yes",
+                "otel.hume.metrics.enabled",
+                "0",
+                "otel.hume.max-scan-chars",
+                "lots",
+                "otel.hume.enabled",
+                "on"));
+        assertThat(messages(Level.WARNING))
+                .hasSize(4)
+                .anySatisfy(m ->
+                        assertThat(m).contains("otel.hume.mark-error-status").contains("'yes'"))
+                .anySatisfy(
+                        m -> assertThat(m).contains("otel.hume.max-scan-chars").contains("'lots'"))
+                .anySatisfy(m -> assertThat(m).contains("otel.hume.metrics.enabled"))
+                .anySatisfy(m -> assertThat(m).contains("otel.hume.enabled"));
         sendE0300();
         assertThat(exportedSpan().getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(HumeSpanProcessorTest.counts(metrics.collectAllMetrics()))
@@ -205,27 +224,41 @@ class HumeAutoConfigurationProviderTest {
     @Test
     void oneStartUpLineSaysWhatWasAddedAndWhichCatalogServes() throws IOException {
         start(Map.of());
-        assertThat(messages(Level.INFO)).containsExactly("humecodes is active through autoconfigure: span processor"
-                + " and log record processor, catalog built-in (" + BUILT_IN_CODES + " codes), counter hume.codes,"
-                + " credentials redacted");
+        assertThat(messages(Level.INFO))
+                .containsExactly("humecodes is active through autoconfigure: span processor"
+                        + " and log record processor, catalog built-in (" + BUILT_IN_CODES
+                        + " codes), counter hume.codes,"
+                        + " credentials redacted");
         Path catalog = dir.resolve("our-codes.json");
-        Files.writeString(catalog, "{\"codes\":[{\"code\":\"E0999\",\"category\":\"billing\","
-                + "\"severity\":\"error\",\"description\":\"Our own billing code.\"}]}", StandardCharsets.UTF_8);
+        Files.writeString(
+                catalog,
+                "{\"codes\":[{\"code\":\"E0999\",\"category\":\"billing\","
+                        + "\"severity\":\"error\",\"description\":\"Our own billing code.\"}]}",
+                StandardCharsets.UTF_8);
         sdk.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
         reported.clear();
         // Each SDK built says it once.
-        start(Map.of("otel.hume.catalog", catalog.toString(), "otel.hume.metrics.enabled", "false",
-                "otel.hume.redact-credentials", "false"));
+        start(Map.of(
+                "otel.hume.catalog",
+                catalog.toString(),
+                "otel.hume.metrics.enabled",
+                "false",
+                "otel.hume.redact-credentials",
+                "false"));
         assertThat(messages(Level.WARNING)).isEmpty();
-        assertThat(messages(Level.INFO)).containsExactly("humecodes is active through autoconfigure: span processor"
-                + " and log record processor, catalog " + catalog + " (" + (BUILT_IN_CODES + 1) + " codes),"
-                + " no counter (metrics disabled), credentials not redacted (otel.hume.redact-credentials=false)");
+        assertThat(messages(Level.INFO))
+                .containsExactly(
+                        "humecodes is active through autoconfigure: span processor"
+                                + " and log record processor, catalog " + catalog + " (" + (BUILT_IN_CODES + 1)
+                                + " codes),"
+                                + " no counter (metrics disabled), credentials not redacted (otel.hume.redact-credentials=false)");
     }
 
     @Test
     void whenDisabledTheStartUpLineSaysSo() {
         start(Map.of("otel.hume.enabled", "false"));
-        assertThat(reported).extracting(LogRecord::getMessage)
+        assertThat(reported)
+                .extracting(LogRecord::getMessage)
                 .containsExactly("humecodes is disabled by otel.hume.enabled=false");
     }
 }

@@ -41,7 +41,8 @@ class HumeSpanProcessorTest {
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-    private final SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(metrics).build();
+    private final SdkMeterProvider meterProvider =
+            SdkMeterProvider.builder().registerMetricReader(metrics).build();
     private SdkTracerProvider tracerProvider;
 
     @AfterEach
@@ -61,7 +62,8 @@ class HumeSpanProcessorTest {
     }
 
     private Tracer tracer() {
-        return tracer(HumeSpanProcessor.builder().setMeterProvider(meterProvider).build());
+        return tracer(
+                HumeSpanProcessor.builder().setMeterProvider(meterProvider).build());
     }
 
     /** Ends one span shaped by {@code body} and returns what the exporter received. */
@@ -81,20 +83,23 @@ class HumeSpanProcessorTest {
     @Test
     void statusDescriptionGivesEveryAttributeWithItsType() {
         SpanData span = span(s -> s.setStatus(StatusCode.ERROR, "hume(E0300): out of credits"));
-        assertThat(span).hasAttributesSatisfyingExactly(
-                equalTo(HumeAttributes.CODE, "E0300"),
-                equalTo(HumeAttributes.CATEGORY, "billing"),
-                equalTo(HumeAttributes.SEVERITY, "critical"),
-                equalTo(HumeAttributes.DESCRIPTION, E0300_DESCRIPTION),
-                equalTo(HumeAttributes.RETRYABLE, false));
-        assertThat(span.getAttributes().get(AttributeKey.booleanKey("hume.retryable"))).isFalse();
+        assertThat(span)
+                .hasAttributesSatisfyingExactly(
+                        equalTo(HumeAttributes.CODE, "E0300"),
+                        equalTo(HumeAttributes.CATEGORY, "billing"),
+                        equalTo(HumeAttributes.SEVERITY, "critical"),
+                        equalTo(HumeAttributes.DESCRIPTION, E0300_DESCRIPTION),
+                        equalTo(HumeAttributes.RETRYABLE, false));
+        assertThat(span.getAttributes().get(AttributeKey.booleanKey("hume.retryable")))
+                .isFalse();
         // The status set by the application is left alone.
         assertThat(span.getStatus().getDescription()).isEqualTo("hume(E0300): out of credits");
     }
 
     @Test
     void recordedExceptionIsReadThroughItsCauses() {
-        SpanData span = span(s -> s.recordException(new RuntimeException("chat ended",
+        SpanData span = span(s -> s.recordException(new RuntimeException(
+                "chat ended",
                 new IllegalStateException("EVI Error: Code=E0715, Slug=max_duration_timeout, Message=..."))));
         assertThat(span.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0715");
         assertThat(span.getAttributes().get(HumeAttributes.CATEGORY)).isEqualTo("session");
@@ -112,14 +117,21 @@ class HumeSpanProcessorTest {
 
     @Test
     void exceptionEventWithoutThrowableIsReadFromItsAttributes() {
-        SpanData message = span(s -> s.addEvent("exception", Attributes.of(
-                stringKey("exception.type"), "HumeClientException",
-                stringKey("exception.message"), "Error (E0705): Custom language model disconnected.")));
+        SpanData message = span(s -> s.addEvent(
+                "exception",
+                Attributes.of(
+                        stringKey("exception.type"), "HumeClientException",
+                        stringKey("exception.message"), "Error (E0705): Custom language model disconnected.")));
         assertThat(message.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0705");
         assertThat(message.getAttributes().get(HumeAttributes.CATEGORY)).isEqualTo("custom_llm");
         exporter.reset();
-        SpanData type = span(s -> s.addEvent("exception", Attributes.of(
-                stringKey("exception.type"), "com.example.hume.E0706", stringKey("exception.message"), "down")));
+        SpanData type = span(s -> s.addEvent(
+                "exception",
+                Attributes.of(
+                        stringKey("exception.type"),
+                        "com.example.hume.E0706",
+                        stringKey("exception.message"),
+                        "down")));
         assertThat(type.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0706");
     }
 
@@ -159,7 +171,9 @@ class HumeSpanProcessorTest {
         assertThat(websocket.getAttributes().get(HumeAttributes.RETRYABLE)).isTrue();
         assertThat(websocket.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         exporter.reset();
-        assertThat(span(s -> s.setAttribute("ws.close_code", 1008L)).getAttributes().get(HumeAttributes.CODE))
+        assertThat(span(s -> s.setAttribute("ws.close_code", 1008L))
+                        .getAttributes()
+                        .get(HumeAttributes.CODE))
                 .isEqualTo("1008");
         exporter.reset();
         SpanData other = span(s -> {
@@ -169,8 +183,10 @@ class HumeSpanProcessorTest {
         });
         assertThat(other.getAttributes().get(HumeAttributes.CODE)).isNull();
         exporter.reset();
-        assertThat(span(s -> s.setAttribute("websocket.close.code", 1001L)).getAttributes()
-                .get(HumeAttributes.CODE)).isNull();
+        assertThat(span(s -> s.setAttribute("websocket.close.code", 1001L))
+                        .getAttributes()
+                        .get(HumeAttributes.CODE))
+                .isNull();
     }
 
     @Test
@@ -203,8 +219,8 @@ class HumeSpanProcessorTest {
             s.recordException(new IllegalStateException("rustc --explain E0499"));
             s.setStatus(StatusCode.ERROR, "error[E0599]: no method named `foo`");
         });
-        assertThat(span.getAttributes().asMap()).containsOnlyKeys(
-                stringKey("http.route"), stringKey("request.id"), longKey("records"));
+        assertThat(span.getAttributes().asMap())
+                .containsOnlyKeys(stringKey("http.route"), stringKey("request.id"), longKey("records"));
         assertThat(span.getStatus().getDescription()).isEqualTo("error[E0599]: no method named `foo`");
         assertThat(metrics.collectAllMetrics()).isEmpty();
     }
@@ -241,7 +257,9 @@ class HumeSpanProcessorTest {
                 .isEqualTo(StatusCode.UNSET);
         assertThat(span(s -> s.setAttribute("evi.code", "W0105")).getStatus().getStatusCode())
                 .isEqualTo(StatusCode.UNSET);
-        assertThat(span(s -> s.setAttribute("websocket.close.code", 1000L)).getStatus().getStatusCode())
+        assertThat(span(s -> s.setAttribute("websocket.close.code", 1000L))
+                        .getStatus()
+                        .getStatusCode())
                 .isEqualTo(StatusCode.UNSET);
     }
 
@@ -262,7 +280,8 @@ class HumeSpanProcessorTest {
 
     @Test
     void statusMarkingCanBeTurnedOff() {
-        Tracer tracer = tracer(HumeSpanProcessor.builder().setMarkErrorStatus(false).build());
+        Tracer tracer =
+                tracer(HumeSpanProcessor.builder().setMarkErrorStatus(false).build());
         SpanData span = span(tracer, s -> s.setAttribute("evi.code", "E0300"));
         assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         assertThat(span.getAttributes().get(HumeAttributes.CODE)).isEqualTo("E0300");
@@ -273,8 +292,7 @@ class HumeSpanProcessorTest {
         List<String> seen = new ArrayList<>();
         SpanProcessor before = new SpanProcessor() {
             @Override
-            public void onStart(Context parentContext, ReadWriteSpan span) {
-            }
+            public void onStart(Context parentContext, ReadWriteSpan span) {}
 
             @Override
             public boolean isStartRequired() {
@@ -283,7 +301,8 @@ class HumeSpanProcessorTest {
 
             @Override
             public void onEnd(ReadableSpan span) {
-                seen.add(span.getAttribute(HumeAttributes.CODE) + " " + span.toSpanData().getStatus().getStatusCode());
+                seen.add(span.getAttribute(HumeAttributes.CODE) + " "
+                        + span.toSpanData().getStatus().getStatusCode());
             }
 
             @Override
@@ -300,8 +319,9 @@ class HumeSpanProcessorTest {
         span.setAttribute("websocket.close.code", 1011L);
         span.end();
         assertThat(seen).containsExactly("1011 ERROR");
-        assertThat(exporter.getFinishedSpanItems()).singleElement()
-                .satisfies(s -> assertThat(s.getAttributes().get(HumeAttributes.CODE)).isEqualTo("1011"));
+        assertThat(exporter.getFinishedSpanItems()).singleElement().satisfies(s -> assertThat(
+                        s.getAttributes().get(HumeAttributes.CODE))
+                .isEqualTo("1011"));
     }
 
     @Test
@@ -313,10 +333,11 @@ class HumeSpanProcessorTest {
         span(tracer, s -> s.setAttribute("evi.code", "E0998"));
         span(tracer, s -> s.setAttribute("evi.code", "W0999"));
         span(tracer, s -> s.setAttribute("ok", "nothing"));
-        assertThat(counts(metrics.collectAllMetrics())).containsExactlyInAnyOrder(
-                "E0300 billing critical span = 2",
-                "unknown unknown error span = 2",
-                "unknown unknown warning span = 1");
+        assertThat(counts(metrics.collectAllMetrics()))
+                .containsExactlyInAnyOrder(
+                        "E0300 billing critical span = 2",
+                        "unknown unknown error span = 2",
+                        "unknown unknown warning span = 1");
         MetricData metric = metrics.collectAllMetrics().iterator().next();
         assertThat(metric.getName()).isEqualTo("hume.codes");
         assertThat(metric.getUnit()).isEqualTo("{code}");
@@ -328,16 +349,20 @@ class HumeSpanProcessorTest {
     @Test
     void withoutAMeterProviderNothingIsCounted() {
         Tracer tracer = tracer(HumeSpanProcessor.create());
-        assertThat(span(tracer, s -> s.setStatus(StatusCode.ERROR, "E0300")).getAttributes()
-                .get(HumeAttributes.CODE)).isEqualTo("E0300");
+        assertThat(span(tracer, s -> s.setStatus(StatusCode.ERROR, "E0300"))
+                        .getAttributes()
+                        .get(HumeAttributes.CODE))
+                .isEqualTo("E0300");
         assertThat(metrics.collectAllMetrics()).isEmpty();
     }
 
     @Test
     void aCatalogOverrideChangesWhatIsAdded() throws Exception {
-        Catalog catalog = Catalog.builtIn().withOverrides(new ByteArrayInputStream(
-                "{\"codes\":[{\"code\":\"E0601\",\"severity\":\"error\"}]}".getBytes(StandardCharsets.UTF_8)),
-                "override.json");
+        Catalog catalog = Catalog.builtIn()
+                .withOverrides(
+                        new ByteArrayInputStream("{\"codes\":[{\"code\":\"E0601\",\"severity\":\"error\"}]}"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        "override.json");
         Tracer tracer = tracer(HumeSpanProcessor.builder().setCatalog(catalog).build());
         SpanData span = span(tracer, s -> s.setAttribute("evi.code", "E0601"));
         assertThat(span.getAttributes().get(HumeAttributes.SEVERITY)).isEqualTo("error");
@@ -347,18 +372,22 @@ class HumeSpanProcessorTest {
     @Test
     void textsAreReadUpToMaxScanChars() {
         Tracer tracer = tracer(HumeSpanProcessor.builder().setMaxScanChars(10).build());
-        assertThat(span(tracer, s -> s.setStatus(StatusCode.ERROR, "0123456789 E0300")).getAttributes()
-                .get(HumeAttributes.CODE)).isNull();
-        assertThat(span(tracer, s -> s.setStatus(StatusCode.ERROR, "E0300 0123456789")).getAttributes()
-                .get(HumeAttributes.CODE)).isEqualTo("E0300");
+        assertThat(span(tracer, s -> s.setStatus(StatusCode.ERROR, "0123456789 E0300"))
+                        .getAttributes()
+                        .get(HumeAttributes.CODE))
+                .isNull();
+        assertThat(span(tracer, s -> s.setStatus(StatusCode.ERROR, "E0300 0123456789"))
+                        .getAttributes()
+                        .get(HumeAttributes.CODE))
+                .isEqualTo("E0300");
         assertThatThrownBy(() -> HumeSpanProcessor.builder().setMaxScanChars(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aFailureIsSwallowedAndReported() {
-        ReadWriteSpan broken = (ReadWriteSpan) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ReadWriteSpan.class}, (proxy, method, args) -> {
+        ReadWriteSpan broken = (ReadWriteSpan) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ReadWriteSpan.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getName")) {
                         return "broken";
                     }
@@ -394,8 +423,8 @@ class HumeSpanProcessorTest {
             for (LongPointData p : m.getLongSumData().getPoints()) {
                 Attributes a = p.getAttributes();
                 assertThat(a.size()).isEqualTo(4);
-                out.add(a.get(CodeCounter.CODE) + " " + a.get(CodeCounter.CATEGORY) + " "
-                        + a.get(CodeCounter.SEVERITY) + " " + a.get(CodeCounter.SIGNAL) + " = " + p.getValue());
+                out.add(a.get(CodeCounter.CODE) + " " + a.get(CodeCounter.CATEGORY) + " " + a.get(CodeCounter.SEVERITY)
+                        + " " + a.get(CodeCounter.SIGNAL) + " = " + p.getValue());
             }
         }
         return out;

@@ -87,8 +87,8 @@ class InjectionTest {
 
     @Test
     void valuesThatAreAlmostACodeAreNotCodes() {
-        for (String value : new String[] {"E０３００", "E\u0660\u0663\u0660\u0660", "e0300", "E03000", "xE0300",
-                "E0300x", "E0300_1"}) {
+        for (String value :
+                new String[] {"E０３００", "E\u0660\u0663\u0660\u0660", "e0300", "E03000", "xE0300", "E0300x", "E0300_1"}) {
             Attributes a = span(s -> s.setAttribute("error.code", value));
             assertNotEnriched(a);
             assertThat(a.get(stringKey("error.code"))).isEqualTo(value);
@@ -98,8 +98,16 @@ class InjectionTest {
 
     @Test
     void aCodeInsideAValueCountsAndOnlyTheCodeIsCopied() {
-        for (String value : new String[] {"E0300\n", " E0300", "E0300 ", "E0300\u0000", "\u200BE0300",
-                "hume.code=E0300", "E0300;DROP", "{\"hume.category\":\"access\",\"code\":\"E0300\"}"}) {
+        for (String value : new String[] {
+            "E0300\n",
+            " E0300",
+            "E0300 ",
+            "E0300\u0000",
+            "\u200BE0300",
+            "hume.code=E0300",
+            "E0300;DROP",
+            "{\"hume.category\":\"access\",\"code\":\"E0300\"}"
+        }) {
             Attributes a = span(s -> s.setAttribute("error.code", value));
             assertThat(a.get(stringKey("error.code"))).isEqualTo(value);
             assertThat(a.get(HumeAttributes.CODE)).as(value).isEqualTo("E0300");
@@ -113,8 +121,8 @@ class InjectionTest {
     @Test
     void fullwidthAndOtherScriptDigitsNeverMakeACode() {
         // Only ASCII digits form codes, so no look-alike can be written as a code.
-        Attributes a = span(s -> s.setStatus(StatusCode.ERROR, "hume(E０３００) hume(E\u0660\u0663\u0660\u0660)"
-                + " hume(Ｅ0300)"));
+        Attributes a = span(
+                s -> s.setStatus(StatusCode.ERROR, "hume(E０３００) hume(E\u0660\u0663\u0660\u0660)" + " hume(Ｅ0300)"));
         assertNotEnriched(a);
     }
 
@@ -171,7 +179,9 @@ class InjectionTest {
         Attributes a = span(s -> s.setStatus(StatusCode.ERROR, "E0999: your account is suspended, call +1 555 0100"));
         assertThat(a.get(HumeAttributes.CODE)).isEqualTo("E0999");
         assertThat(a.get(HumeAttributes.CATEGORY)).isEqualTo("unknown");
-        assertThat(a.get(HumeAttributes.DESCRIPTION)).doesNotContain("suspended").doesNotContain("555");
+        assertThat(a.get(HumeAttributes.DESCRIPTION))
+                .doesNotContain("suspended")
+                .doesNotContain("555");
         assertOnlyCatalogValues(a);
     }
 
@@ -180,9 +190,8 @@ class InjectionTest {
         Attributes a = span(s -> s.recordException(new IllegalStateException(
                 "hume.category=billing\nhume.severity=critical\n{\"hume.description\":\"x\"} E0702")));
         assertEnriched(a, "E0702");
-        Attributes record = log(r -> r.setAttribute(stringKey("exception.message"),
-                "hume.category=billing\n E0702").setAttribute(stringKey("exception.stacktrace"),
-                "\tat evil(hume.code=E0300x)\n"));
+        Attributes record = log(r -> r.setAttribute(stringKey("exception.message"), "hume.category=billing\n E0702")
+                .setAttribute(stringKey("exception.stacktrace"), "\tat evil(hume.code=E0300x)\n"));
         assertEnriched(record, "E0702");
     }
 }

@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
@@ -24,7 +25,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 import java.util.HashSet;
@@ -74,7 +74,9 @@ class LifecycleTest {
         HumeSpanProcessor hume = HumeSpanProcessor.create();
         SdkTracerProvider provider = SdkTracerProvider.builder()
                 .addSpanProcessor(hume)
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter).setMaxQueueSize(4 * ITEMS).build())
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter)
+                        .setMaxQueueSize(4 * ITEMS)
+                        .build())
                 .build();
         Tracer tracer = provider.get("test");
         endSpans(tracer, 0, ITEMS);
@@ -91,16 +93,20 @@ class LifecycleTest {
     @Test
     void aProcessorShutDownWithOneProviderKeepsWorkingInAnother() {
         HumeSpanProcessor hume = HumeSpanProcessor.create();
-        SdkTracerProvider first = SdkTracerProvider.builder().addSpanProcessor(hume).build();
+        SdkTracerProvider first =
+                SdkTracerProvider.builder().addSpanProcessor(hume).build();
         first.shutdown().join(10, TimeUnit.SECONDS);
         InMemorySpanExporter exporter = InMemorySpanExporter.create();
-        SdkTracerProvider second = SdkTracerProvider.builder().addSpanProcessor(hume)
-                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+        SdkTracerProvider second = SdkTracerProvider.builder()
+                .addSpanProcessor(hume)
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build();
         try (LogCapture failures = LogCapture.of(HumeSpanProcessor.class)) {
             Span span = second.get("test").spanBuilder("call").startSpan();
             span.setAttribute("evi.code", "E0702");
             assertThatCode(span::end).doesNotThrowAnyException();
-            assertThat(exporter.getFinishedSpanItems()).singleElement()
+            assertThat(exporter.getFinishedSpanItems())
+                    .singleElement()
                     .satisfies(s -> assertEnriched(s.getAttributes(), "E0702"));
             assertThat(failures.records).isEmpty();
         } finally {
@@ -118,15 +124,20 @@ class LifecycleTest {
         LogRecordExporter exporter = CallbackExporters.logs(exported::addAll);
         HumeLogRecordProcessor hume = HumeLogRecordProcessor.create();
         SdkLoggerProvider provider = SdkLoggerProvider.builder()
-                .addLogRecordProcessor(BatchLogRecordProcessor.builder(exporter).setMaxQueueSize(4 * ITEMS).build())
+                .addLogRecordProcessor(BatchLogRecordProcessor.builder(exporter)
+                        .setMaxQueueSize(4 * ITEMS)
+                        .build())
                 .addLogRecordProcessorFirst(hume)
                 .build();
         Logger logger = provider.get("test");
         for (int i = 0; i < ITEMS; i++) {
-            logger.logRecordBuilder().setAttribute(CASE, (long) i)
-                    .setBody(i % 4 == 0 ? "HumeError: E0300 out of credits" : "fine").emit();
+            logger.logRecordBuilder()
+                    .setAttribute(CASE, (long) i)
+                    .setBody(i % 4 == 0 ? "HumeError: E0300 out of credits" : "fine")
+                    .emit();
             if (i == ITEMS / 2) {
-                assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+                assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                        .isTrue();
                 assertThat(List.copyOf(exported)).hasSize(i + 1);
             }
         }
@@ -143,12 +154,18 @@ class LifecycleTest {
         // The processor after shutdown: no exception, the record passes on enriched.
         assertThat(hume.shutdown().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
         InMemoryLogRecordExporter after = InMemoryLogRecordExporter.create();
-        SdkLoggerProvider again = SdkLoggerProvider.builder().addLogRecordProcessor(hume)
-                .addLogRecordProcessor(SimpleLogRecordProcessor.create(after)).build();
+        SdkLoggerProvider again = SdkLoggerProvider.builder()
+                .addLogRecordProcessor(hume)
+                .addLogRecordProcessor(SimpleLogRecordProcessor.create(after))
+                .build();
         try {
-            assertThatCode(() -> again.get("test").logRecordBuilder().setBody("E0702").emit())
+            assertThatCode(() -> again.get("test")
+                            .logRecordBuilder()
+                            .setBody("E0702")
+                            .emit())
                     .doesNotThrowAnyException();
-            assertThat(after.getFinishedLogRecordItems()).singleElement()
+            assertThat(after.getFinishedLogRecordItems())
+                    .singleElement()
                     .satisfies(r -> assertEnriched(r.getAttributes(), "E0702"));
         } finally {
             again.shutdown();
@@ -158,11 +175,15 @@ class LifecycleTest {
     @Test
     void countingIntoAMeterProviderAlreadyShutDownIsHarmless() {
         InMemoryMetricReader metrics = InMemoryMetricReader.create();
-        SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(metrics).build();
+        SdkMeterProvider meterProvider =
+                SdkMeterProvider.builder().registerMetricReader(metrics).build();
         InMemorySpanExporter exporter = InMemorySpanExporter.create();
         SdkTracerProvider provider = SdkTracerProvider.builder()
-                .addSpanProcessor(HumeSpanProcessor.builder().setMeterProvider(meterProvider).build())
-                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+                .addSpanProcessor(HumeSpanProcessor.builder()
+                        .setMeterProvider(meterProvider)
+                        .build())
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build();
         meterProvider.shutdown().join(10, TimeUnit.SECONDS);
         try (LogCapture failures = LogCapture.of(HumeSpanProcessor.class)) {
             Span span = provider.get("test").spanBuilder("call").startSpan();
@@ -195,16 +216,16 @@ class LifecycleTest {
                         .disableShutdownHook()
                         .build()
                         .getOpenTelemetrySdk();
-                assertThat(startUpLine.records).singleElement()
-                        .satisfies(r -> assertThat(r.getMessage()).startsWith("humecodes is active"));
+                assertThat(startUpLine.records).singleElement().satisfies(r -> assertThat(r.getMessage())
+                        .startsWith("humecodes is active"));
             }
             endSpans(sdk.getTracer("test"), 0, 100);
             sdk.getLogsBridge().get("test").logRecordBuilder().setBody("E0300").emit();
             Set<Thread> during = liveThreads();
             during.removeAll(before);
             // Only the SDK's batch workers start threads; humecodes starts none.
-            assertThat(during).extracting(Thread::getName)
-                    .allSatisfy(name -> assertThat(name).startsWith("Batch"));
+            assertThat(during).extracting(Thread::getName).allSatisfy(name -> assertThat(name)
+                    .startsWith("Batch"));
             started.addAll(during);
             sdk.getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
             assertSpans(MemoryExporters.spans.getFinishedSpanItems(), 100);
@@ -216,7 +237,10 @@ class LifecycleTest {
         }
         Set<Thread> after = liveThreads();
         after.removeAll(before);
-        assertThat(after.stream().filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
-                .map(Thread::getName).collect(Collectors.toList())).isEmpty();
+        assertThat(after.stream()
+                        .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
+                        .map(Thread::getName)
+                        .collect(Collectors.toList()))
+                .isEmpty();
     }
 }

@@ -51,19 +51,23 @@ class LoadTest {
     private static final int LOGS_PER_THREAD = 10_000;
     private static final Catalog CATALOG = Catalog.builtIn();
     /** The codes the coded items carry, in turn: catalog codes of each severity and unknown codes. */
-    private static final String[] CODES = {"E0300", "E0702", "W0105", "I0100", "E0601", "E0999", "W0999", "I0999",
-        "E0811", "E0715", "E0203"};
+    private static final String[] CODES = {
+        "E0300", "E0702", "W0105", "I0100", "E0601", "E0999", "W0999", "I0999", "E0811", "E0715", "E0203"
+    };
+
     private static final AttributeKey<Long> CASE = longKey("test.case");
 
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-    private final SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(metrics).build();
+    private final SdkMeterProvider meterProvider =
+            SdkMeterProvider.builder().registerMetricReader(metrics).build();
     private final CodeCounter counter = CodeCounter.create(meterProvider, CATALOG);
     private final Checker checker = new Checker();
     private final AtomicLong failedExports = new AtomicLong();
     // The SDK logs each exporter failure; 400,000 warnings would only slow the test down.
     private final java.util.logging.Logger[] quiet = {
         java.util.logging.Logger.getLogger(SimpleSpanProcessor.class.getName()),
-        java.util.logging.Logger.getLogger(SimpleLogRecordProcessor.class.getName())};
+        java.util.logging.Logger.getLogger(SimpleLogRecordProcessor.class.getName())
+    };
     private LogCapture spanFailures;
     private LogCapture logFailures;
 
@@ -132,8 +136,8 @@ class LoadTest {
                 return n + ": expected " + expected + " but was " + hume;
             }
             if (status != null && wayOf(n) != 0) {
-                StatusCode want = e.severity().atLeast(io.github.humecodes.Severity.ERROR)
-                        ? StatusCode.ERROR : StatusCode.UNSET;
+                StatusCode want =
+                        e.severity().atLeast(io.github.humecodes.Severity.ERROR) ? StatusCode.ERROR : StatusCode.UNSET;
                 if (status.getStatusCode() != want) {
                     return n + ": status " + status + " for " + code;
                 }
@@ -149,16 +153,18 @@ class LoadTest {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int base = t * perThread;
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                        work.accept(base + i);
-                    }
-                } catch (Throwable e) {
-                    escaped.add(e);
-                }
-            }, "load-" + t);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            start.await();
+                            for (int i = 0; i < perThread; i++) {
+                                work.accept(base + i);
+                            }
+                        } catch (Throwable e) {
+                            escaped.add(e);
+                        }
+                    },
+                    "load-" + t);
             thread.start();
             threads.add(thread);
         }
@@ -179,8 +185,8 @@ class LoadTest {
             String code = codeOf(n);
             if (code != null) {
                 HumeCode e = CATALOG.lookup(code);
-                String key = (e.inCatalog() ? code : "unknown") + " " + e.category() + " " + e.severity().id() + " "
-                        + signal;
+                String key = (e.inCatalog() ? code : "unknown") + " " + e.category() + " "
+                        + e.severity().id() + " " + signal;
                 counts.merge(key, 1L, Long::sum);
             }
         }
@@ -195,11 +201,13 @@ class LoadTest {
             failedExports.incrementAndGet();
             throw new IllegalStateException("collector down");
         });
-        SpanExporter healthy = CallbackExporters.spans(batch -> batch.forEach(
-                s -> checker.check(s.getAttributes(), s.getStatus())));
+        SpanExporter healthy =
+                CallbackExporters.spans(batch -> batch.forEach(s -> checker.check(s.getAttributes(), s.getStatus())));
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(throwing))
-                .addSpanProcessor(HumeSpanProcessor.builder().setDetector(Detector.create()).setCounter(counter)
+                .addSpanProcessor(HumeSpanProcessor.builder()
+                        .setDetector(Detector.create())
+                        .setCounter(counter)
                         .build())
                 .addSpanProcessor(SimpleSpanProcessor.create(healthy))
                 .build();
@@ -225,7 +233,11 @@ class LoadTest {
             }
             span.end();
         });
-        assertThat(tracerProvider.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(tracerProvider
+                        .shutdown()
+                        .join(10, java.util.concurrent.TimeUnit.SECONDS)
+                        .isSuccess())
+                .isTrue();
 
         long total = (long) THREADS * SPANS_PER_THREAD;
         assertThat(escaped).isEmpty();
@@ -244,13 +256,15 @@ class LoadTest {
             failedExports.incrementAndGet();
             throw new IllegalStateException("collector down");
         });
-        LogRecordExporter healthy = CallbackExporters.logs(batch -> batch.forEach(
-                r -> checker.check(r.getAttributes(), null)));
+        LogRecordExporter healthy =
+                CallbackExporters.logs(batch -> batch.forEach(r -> checker.check(r.getAttributes(), null)));
         SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(throwing))
                 .addLogRecordProcessor(SimpleLogRecordProcessor.create(healthy))
-                .addLogRecordProcessorFirst(HumeLogRecordProcessor.builder().setDetector(Detector.create())
-                        .setCounter(counter).build())
+                .addLogRecordProcessorFirst(HumeLogRecordProcessor.builder()
+                        .setDetector(Detector.create())
+                        .setCounter(counter)
+                        .build())
                 .build();
         Logger logger = loggerProvider.get("load");
         List<Throwable> escaped = onEightThreads(LOGS_PER_THREAD, n -> {
@@ -267,7 +281,11 @@ class LoadTest {
             }
             record.emit();
         });
-        assertThat(loggerProvider.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(loggerProvider
+                        .shutdown()
+                        .join(10, java.util.concurrent.TimeUnit.SECONDS)
+                        .isSuccess())
+                .isTrue();
 
         long total = (long) THREADS * LOGS_PER_THREAD;
         assertThat(escaped).isEmpty();

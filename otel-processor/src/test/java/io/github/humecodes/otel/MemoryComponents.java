@@ -18,8 +18,7 @@ final class MemoryComponents {
     static volatile InMemoryLogRecordExporter logs;
     static volatile InMemoryMetricExporter metrics;
 
-    private MemoryComponents() {
-    }
+    private MemoryComponents() {}
 
     public static final class Spans implements ComponentProvider {
         @Override

@@ -16,8 +16,7 @@ final class MemoryExporters {
     static volatile InMemorySpanExporter spans;
     static volatile InMemoryLogRecordExporter logs;
 
-    private MemoryExporters() {
-    }
+    private MemoryExporters() {}
 
     public static final class Spans implements ConfigurableSpanExporterProvider {
         @Override

@@ -36,7 +36,8 @@ class MetricCardinalityTest {
     private static final int SPANS = 1_000_000;
 
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-    private final SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(metrics).build();
+    private final SdkMeterProvider meterProvider =
+            SdkMeterProvider.builder().registerMetricReader(metrics).build();
     private final CodeCounter counter = CodeCounter.create(meterProvider, CATALOG);
     private final Detector detector = Detector.create();
 
@@ -98,7 +99,10 @@ class MetricCardinalityTest {
         List<String> codes = allCodes();
         assertThat(codes).hasSizeGreaterThan(2_900);
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-                .addSpanProcessor(HumeSpanProcessor.builder().setDetector(detector).setCounter(counter).build())
+                .addSpanProcessor(HumeSpanProcessor.builder()
+                        .setDetector(detector)
+                        .setCounter(counter)
+                        .build())
                 .build();
         try {
             Tracer tracer = tracerProvider.get("test");
@@ -127,17 +131,23 @@ class MetricCardinalityTest {
     void logRecordsWithEveryCodeKeepTheSeriesBounded() {
         List<String> codes = allCodes();
         SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
-                .addLogRecordProcessor(HumeLogRecordProcessor.builder().setDetector(detector).setCounter(counter)
+                .addLogRecordProcessor(HumeLogRecordProcessor.builder()
+                        .setDetector(detector)
+                        .setCounter(counter)
                         .build())
                 .build();
         int records = 2 * codes.size();
         try {
             Logger logger = loggerProvider.get("test");
             for (int i = 0; i < records; i++) {
-                logger.logRecordBuilder().setBody("hume(" + codes.get(i % codes.size()) + "): failed").emit();
+                logger.logRecordBuilder()
+                        .setBody("hume(" + codes.get(i % codes.size()) + "): failed")
+                        .emit();
             }
             for (long close : new long[] {1000, 1008, 1011}) {
-                logger.logRecordBuilder().setBody("socket closed with close code " + close).emit();
+                logger.logRecordBuilder()
+                        .setBody("socket closed with close code " + close)
+                        .emit();
             }
         } finally {
             loggerProvider.shutdown();

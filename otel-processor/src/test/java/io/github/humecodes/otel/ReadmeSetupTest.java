@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The README's SDK set-up runs as written, and the README shows exactly the method below. */
 class ReadmeSetupTest {
+    // spotless:off
     // readme:start
     static OpenTelemetrySdk openTelemetry(SpanExporter spanExporter, LogRecordExporter logExporter,
                                           MetricReader metricReader) {
@@ -44,6 +45,7 @@ class ReadmeSetupTest {
             .build();
     }
     // readme:end
+    // spotless:on
 
     @Test
     void theReadmeSetUpEnrichesSpansAndLogRecordsAndCounts() throws Exception {
@@ -51,18 +53,39 @@ class ReadmeSetupTest {
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
         try (OpenTelemetrySdk sdk = openTelemetry(spans, logs, metrics)) {
-            sdk.getTracer("voiceagent").spanBuilder("evi.chat").startSpan()
-                    .setStatus(StatusCode.UNSET).setAttribute("websocket.close.code", 1011L).end();
-            sdk.getLogsBridge().get("voiceagent").logRecordBuilder().setBody("hume(E0300): out of credits").emit();
-            assertThat(sdk.getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-            assertThat(sdk.getSdkLoggerProvider().forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+            sdk.getTracer("voiceagent")
+                    .spanBuilder("evi.chat")
+                    .startSpan()
+                    .setStatus(StatusCode.UNSET)
+                    .setAttribute("websocket.close.code", 1011L)
+                    .end();
+            sdk.getLogsBridge()
+                    .get("voiceagent")
+                    .logRecordBuilder()
+                    .setBody("hume(E0300): out of credits")
+                    .emit();
+            assertThat(sdk.getSdkTracerProvider()
+                            .forceFlush()
+                            .join(10, TimeUnit.SECONDS)
+                            .isSuccess())
+                    .isTrue();
+            assertThat(sdk.getSdkLoggerProvider()
+                            .forceFlush()
+                            .join(10, TimeUnit.SECONDS)
+                            .isSuccess())
+                    .isTrue();
 
             HumeAssertions.assertEnriched(spans.getFinishedSpanItems().get(0).getAttributes(), "1011");
-            assertThat(spans.getFinishedSpanItems().get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-            HumeAssertions.assertEnriched(logs.getFinishedLogRecordItems().get(0).getAttributes(), "E0300");
+            assertThat(spans.getFinishedSpanItems().get(0).getStatus().getStatusCode())
+                    .isEqualTo(StatusCode.ERROR);
+            HumeAssertions.assertEnriched(
+                    logs.getFinishedLogRecordItems().get(0).getAttributes(), "E0300");
             MetricData counter = metrics.collectAllMetrics().stream()
-                    .filter(m -> m.getName().equals("hume.codes")).findFirst().orElseThrow();
-            assertThat(counter.getLongSumData().getPoints()).extracting(LongPointData::getValue)
+                    .filter(m -> m.getName().equals("hume.codes"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(counter.getLongSumData().getPoints())
+                    .extracting(LongPointData::getValue)
                     .containsExactlyInAnyOrder(1L, 1L);
         }
     }
@@ -70,9 +93,11 @@ class ReadmeSetupTest {
     @Test
     void theReadmeShowsExactlyThatMethod() throws Exception {
         String source = Files.readString(Path.of("src/test/java/io/github/humecodes/otel/ReadmeSetupTest.java"));
-        String snippet = source.substring(source.indexOf("    // readme:start\n") + 20,
-                        source.indexOf("    // readme:end"))
-                .lines().map(l -> l.substring(4)).collect(Collectors.joining("\n", "", "\n"));
+        String snippet = source.substring(
+                        source.indexOf("    // readme:start\n") + 20, source.indexOf("    // readme:end"))
+                .lines()
+                .map(l -> l.substring(4))
+                .collect(Collectors.joining("\n", "", "\n"));
         assertThat(Files.readString(Path.of("../README.md"))).contains("```java\n" + snippet + "```");
     }
 }

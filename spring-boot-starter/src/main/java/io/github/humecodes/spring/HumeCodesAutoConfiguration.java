@@ -42,8 +42,8 @@ public final class HumeCodesAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"io.micrometer.core.instrument.binder.MeterBinder",
-            "ch.qos.logback.classic.LoggerContext"})
+    @ConditionalOnClass(
+            name = {"io.micrometer.core.instrument.binder.MeterBinder", "ch.qos.logback.classic.LoggerContext"})
     @Conditional(OnMetricsEnabled.class)
     static class MetricsConfiguration {
         /** Spring Boot binds it to its meter registry, when there is one. */
@@ -54,8 +54,8 @@ public final class HumeCodesAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"io.opentelemetry.sdk.trace.SpanProcessor",
-            "io.github.humecodes.otel.HumeSpanProcessor"})
+    @ConditionalOnClass(
+            name = {"io.opentelemetry.sdk.trace.SpanProcessor", "io.github.humecodes.otel.HumeSpanProcessor"})
     static class TracingConfiguration {
         /**
          * Adds the attributes in {@code onEnding}, before any processor's {@code onEnd}: its place among the span
@@ -75,8 +75,8 @@ public final class HumeCodesAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"io.opentelemetry.sdk.logs.LogRecordProcessor",
-            "io.github.humecodes.otel.HumeLogRecordProcessor"})
+    @ConditionalOnClass(
+            name = {"io.opentelemetry.sdk.logs.LogRecordProcessor", "io.github.humecodes.otel.HumeLogRecordProcessor"})
     static class LogsConfiguration {
         /**
          * First among the log record processors: an exporting processor copies the record when it sees it. Records

@@ -52,8 +52,9 @@ final class HumeCodesLoggingListener implements GenericApplicationListener {
     @Override
     public boolean supportsEventType(ResolvableType eventType) {
         Class<?> type = eventType.getRawClass();
-        return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
-                || ApplicationContextInitializedEvent.class.isAssignableFrom(type));
+        return type != null
+                && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+                        || ApplicationContextInitializedEvent.class.isAssignableFrom(type));
     }
 
     @Override
@@ -61,7 +62,9 @@ final class HumeCodesLoggingListener implements GenericApplicationListener {
         try {
             if (event instanceof ApplicationEnvironmentPreparedEvent) {
                 ApplicationEnvironmentPreparedEvent prepared = (ApplicationEnvironmentPreparedEvent) event;
-                environmentPrepared(prepared.getEnvironment(), prepared.getSpringApplication().getClassLoader());
+                environmentPrepared(
+                        prepared.getEnvironment(),
+                        prepared.getSpringApplication().getClassLoader());
             } else if (settings != null && settings.enabled) {
                 LogbackInstaller.install(LoggerFactory.getILoggerFactory(), settings);
             }
@@ -84,9 +87,10 @@ final class HumeCodesLoggingListener implements GenericApplicationListener {
         }
         if (logback && read.enabled && read.enrich) {
             // Spring Boot's own default, which a non-empty value would replace: %correlationId when tracing is there.
-            boolean expectCorrelationId = environment.getProperty(LoggingSystem.EXPECT_CORRELATION_ID_PROPERTY,
-                    Boolean.class, false);
-            defaults.put("logging.pattern.correlation",
+            boolean expectCorrelationId =
+                    environment.getProperty(LoggingSystem.EXPECT_CORRELATION_ID_PROPERTY, Boolean.class, false);
+            defaults.put(
+                    "logging.pattern.correlation",
                     (expectCorrelationId ? "%correlationId" : "") + LogbackInstaller.PATTERN);
         }
         otelDefaults(read, defaults);

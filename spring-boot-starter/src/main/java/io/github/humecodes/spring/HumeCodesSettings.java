@@ -47,12 +47,14 @@ final class HumeCodesSettings {
     final boolean enabled;
     /** A catalog override file that loads, or null for the built-in catalog. */
     final String catalogPath;
+
     final Catalog catalog;
     final int maxScanChars;
     final boolean redactCredentials;
     final boolean enrich;
     /** A severity id or {@link #OFF}. */
     final String forceLogSeverity;
+
     final int maxRepeats;
     final Duration repeatWindow;
     final boolean metricsEnabled;
@@ -71,7 +73,9 @@ final class HumeCodesSettings {
         markErrorStatus = p.getOtel().isMarkErrorStatus();
 
         Catalog loaded = null;
-        String path = p.getCatalog() == null || p.getCatalog().isBlank() ? null : p.getCatalog().trim();
+        String path = p.getCatalog() == null || p.getCatalog().isBlank()
+                ? null
+                : p.getCatalog().trim();
         if (path != null) {
             try {
                 loaded = Catalog.load(Path.of(path));
@@ -139,8 +143,8 @@ final class HumeCodesSettings {
 
     /** {@code d} as it would be written in a properties file, in its largest whole unit: {@code 1m}, {@code 1500ms}. */
     static String shown(Duration d) {
-        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
-                ChronoUnit.SECONDS}) {
+        for (ChronoUnit unit :
+                new ChronoUnit[] {ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS}) {
             if (d.toMillis() % unit.getDuration().toMillis() == 0) {
                 return DurationStyle.SIMPLE.print(d, unit);
             }
@@ -159,18 +163,21 @@ final class HumeCodesSettings {
         final List<String> problems = new ArrayList<>();
 
         @Override
-        public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
-                                Object result) {
+        public Object onSuccess(
+                ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
             remember(name, context);
             return super.onSuccess(name, target, context, result);
         }
 
         @Override
-        public Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
-                                Exception error) throws Exception {
+        public Object onFailure(
+                ConfigurationPropertyName name, Bindable<?> target, BindContext context, Exception error)
+                throws Exception {
             remember(name, context);
             Object kept = super.onFailure(name, target, context, error);
-            problem(name.toString(), "is not " + kind(target),
+            problem(
+                    name.toString(),
+                    "is not " + kind(target),
                     kept instanceof Duration ? shown((Duration) kept) : kept);
             return kept;
         }
@@ -191,7 +198,8 @@ final class HumeCodesSettings {
                     b.append(" (").append(property.getOrigin()).append(')');
                 }
             }
-            problems.add(b.append(": ").append(rule).append("; using ").append(used).toString());
+            problems.add(
+                    b.append(": ").append(rule).append("; using ").append(used).toString());
         }
 
         private static String kind(Bindable<?> target) {

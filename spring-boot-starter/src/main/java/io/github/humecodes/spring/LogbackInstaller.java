@@ -47,6 +47,7 @@ import org.springframework.util.ClassUtils;
 final class LogbackInstaller {
     /** Names of what the starter adds: they say where an appender or filter comes from. */
     static final String NAME = "HUMECODES";
+
     static final String COUNTER_NAME = "HUMECODES_COUNTER";
 
     /**
@@ -67,8 +68,7 @@ final class LogbackInstaller {
     /** Where coded events are counted: one sink per bound Micrometer registry, whichever application bound it. */
     private static final List<Consumer<HumeCode>> SINKS = new CopyOnWriteArrayList<>();
 
-    private LogbackInstaller() {
-    }
+    private LogbackInstaller() {}
 
     /**
      * Makes {@code %hume} known to every Logback pattern. Spring Boot empties the logger context, conversion rules
@@ -180,8 +180,8 @@ final class LogbackInstaller {
             return true;
         }
         if (depth > 0 && appender instanceof AppenderAttachable) {
-            Iterator<Appender<ILoggingEvent>> it = ((AppenderAttachable<ILoggingEvent>) appender)
-                    .iteratorForAppenders();
+            Iterator<Appender<ILoggingEvent>> it =
+                    ((AppenderAttachable<ILoggingEvent>) appender).iteratorForAppenders();
             while (it.hasNext()) {
                 if (holdsEnrichingAppender(it.next(), depth - 1)) {
                     return true;
@@ -243,7 +243,8 @@ final class LogbackInstaller {
             if (!(encoder instanceof CompositeJsonEncoder)) {
                 return false;
             }
-            for (JsonProvider<?> provider : ((CompositeJsonEncoder<?>) encoder).getProviders().getProviders()) {
+            for (JsonProvider<?> provider :
+                    ((CompositeJsonEncoder<?>) encoder).getProviders().getProviders()) {
                 // By name: the provider class itself needs a Jackson that the application may not have.
                 if (provider.getClass().getName().equals(HUME_JSON_PROVIDER)) {
                     return true;

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** The auto-configuration's conditions and beans. */
 class AutoConfigurationTest {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(HumeCodesAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HumeCodesAutoConfiguration.class));
 
     @Test
     void everythingIsThereByDefault() {
@@ -22,8 +22,10 @@ class AutoConfigurationTest {
             assertThat(context).hasSingleBean(HumeCodesMetrics.class);
             assertThat(context).hasSingleBean(HumeSpanProcessor.class);
             assertThat(context).hasSingleBean(HumeLogRecordProcessor.class);
-            assertThat(context.getBean(HumeSpanProcessor.class).toString()).contains("markErrorStatus=true")
-                    .contains("maxScanChars=65536").contains("metric=false");
+            assertThat(context.getBean(HumeSpanProcessor.class).toString())
+                    .contains("markErrorStatus=true")
+                    .contains("maxScanChars=65536")
+                    .contains("metric=false");
         });
     }
 
@@ -50,7 +52,8 @@ class AutoConfigurationTest {
         runner.withPropertyValues("humecodes.otel.mark-error-status=false", "humecodes.max-scan-chars=1000")
                 .run(context -> {
                     assertThat(context.getBean(HumeSpanProcessor.class).toString())
-                            .contains("markErrorStatus=false").contains("maxScanChars=1000");
+                            .contains("markErrorStatus=false")
+                            .contains("maxScanChars=1000");
                     assertThat(context.getBean(HumeLogRecordProcessor.class).toString())
                             .contains("maxScanChars=1000");
                 });

@@ -33,11 +33,9 @@ class BootApp {
     /** The logger the tests log through, as an application's Hume client would. */
     static final org.slf4j.Logger HUME_CLIENT = LoggerFactory.getLogger("com.example.voice.HumeClient");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private BootApp() {
-    }
+    private BootApp() {}
 
     /** Starts the application with {@code args} (e.g. {@code --logging.structured.format.console=logstash}). */
     static ConfigurableApplicationContext run(String... args) {
@@ -83,7 +81,10 @@ class BootApp {
 
     static List<Appender<ILoggingEvent>> rootAppenders() {
         List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
-        loggerContext().getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(appenders::add);
+        loggerContext()
+                .getLogger(Logger.ROOT_LOGGER_NAME)
+                .iteratorForAppenders()
+                .forEachRemaining(appenders::add);
         return appenders;
     }
 

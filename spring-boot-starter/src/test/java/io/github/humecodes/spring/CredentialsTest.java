@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +32,8 @@ class CredentialsTest {
         try (ConfigurableApplicationContext app = BootApp.run()) {
             HUME_CLIENT.info("[cred-1] connecting to wss://api.hume.ai/v0/evi/chat?api_key={}", KEY);
 
-            assertThat(line(output, "[cred-1]")).endsWith("[cred-1] connecting to wss://api.hume.ai/v0/evi/chat"
-                    + "?api_key=REDACTED");
+            assertThat(line(output, "[cred-1]"))
+                    .endsWith("[cred-1] connecting to wss://api.hume.ai/v0/evi/chat" + "?api_key=REDACTED");
             assertThat(output.getOut()).doesNotContain(KEY);
             BootApp.assertNoLogbackErrors();
         }
@@ -46,8 +46,8 @@ class CredentialsTest {
 
             List<JsonNode> lines = BootApp.jsonLines(output.getOut(), "[cred-2]");
             assertThat(lines).singleElement().satisfies(json -> {
-                assertThat(json.get("message").asText()).isEqualTo("[cred-2] Error (E0300): out of credits;"
-                        + " X-Hume-Api-Key: REDACTED");
+                assertThat(json.get("message").asText())
+                        .isEqualTo("[cred-2] Error (E0300): out of credits;" + " X-Hume-Api-Key: REDACTED");
                 assertThat(json.get("hume").get("code").asText()).isEqualTo("E0300");
             });
             assertThat(output.getOut()).doesNotContain(KEY);
@@ -78,7 +78,10 @@ class CredentialsTest {
             Span span = openTelemetry.getTracer("test").spanBuilder("GET").startSpan();
             span.setAttribute(HEADER, KEY);
             span.end();
-            assertThat(app.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+            assertThat(app.getBean(SdkTracerProvider.class)
+                            .forceFlush()
+                            .join(10, TimeUnit.SECONDS)
+                            .isSuccess())
                     .isTrue();
             List<SpanData> spans = app.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
             assertThat(spans).hasSize(1);
@@ -88,7 +91,9 @@ class CredentialsTest {
 
     private static String line(CapturedOutput output, String marker) {
         List<String> lines = BootApp.lines(output.getOut(), marker);
-        assertThat(lines).as("lines holding %s in:%n%s", marker, output.getOut()).hasSize(1);
+        assertThat(lines)
+                .as("lines holding %s in:%n%s", marker, output.getOut())
+                .hasSize(1);
         return lines.get(0);
     }
 }

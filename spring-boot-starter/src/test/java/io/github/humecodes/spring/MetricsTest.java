@@ -24,10 +24,12 @@ class MetricsTest {
 
             String scrape = app.getBean(PrometheusMeterRegistry.class).scrape();
             assertThat(scrape).contains("# TYPE hume_codes_total counter");
-            assertThat(scrape).contains("hume_codes_total{hume_category=\"billing\",hume_code=\"E0300\","
-                    + "hume_severity=\"critical\",hume_signal=\"log\"} 2.0");
-            assertThat(scrape).contains("hume_codes_total{hume_category=\"connection\",hume_code=\"1011\","
-                    + "hume_severity=\"error\",hume_signal=\"log\"} 1.0");
+            assertThat(scrape)
+                    .contains("hume_codes_total{hume_category=\"billing\",hume_code=\"E0300\","
+                            + "hume_severity=\"critical\",hume_signal=\"log\"} 2.0");
+            assertThat(scrape)
+                    .contains("hume_codes_total{hume_category=\"connection\",hume_code=\"1011\","
+                            + "hume_severity=\"error\",hume_signal=\"log\"} 1.0");
         }
     }
 
@@ -38,8 +40,9 @@ class MetricsTest {
             HUME_CLIENT.error("[metrics-6] hume(E0992): something newer");
 
             String scrape = app.getBean(PrometheusMeterRegistry.class).scrape();
-            assertThat(scrape).contains("hume_codes_total{hume_category=\"unknown\",hume_code=\"unknown\","
-                    + "hume_severity=\"error\",hume_signal=\"log\"} 2.0");
+            assertThat(scrape)
+                    .contains("hume_codes_total{hume_category=\"unknown\",hume_code=\"unknown\","
+                            + "hume_severity=\"error\",hume_signal=\"log\"} 2.0");
             assertThat(scrape).doesNotContain("E0991").doesNotContain("E0992");
         }
     }

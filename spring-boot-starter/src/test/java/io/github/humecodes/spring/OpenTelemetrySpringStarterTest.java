@@ -15,14 +15,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * them through the {@code otel.hume.*} ones.
  */
 class OpenTelemetrySpringStarterTest {
-    private static final String[] NO_EXPORT = {"--otel.traces.exporter=none", "--otel.metrics.exporter=none",
-            "--otel.logs.exporter=none"};
+    private static final String[] NO_EXPORT = {
+        "--otel.traces.exporter=none", "--otel.metrics.exporter=none", "--otel.logs.exporter=none"
+    };
 
     @Test
     void theProcessorsAreInTheSdkOnce() {
-        try (ConfigurableApplicationContext app = BootApp.run(with("--humecodes.otel.mark-error-status=false",
-                "--humecodes.max-scan-chars=2000"))) {
-            OpenTelemetrySdk sdk = app.getBean(AutoConfiguredOpenTelemetrySdk.class).getOpenTelemetrySdk();
+        try (ConfigurableApplicationContext app =
+                BootApp.run(with("--humecodes.otel.mark-error-status=false", "--humecodes.max-scan-chars=2000"))) {
+            OpenTelemetrySdk sdk =
+                    app.getBean(AutoConfiguredOpenTelemetrySdk.class).getOpenTelemetrySdk();
             String tracing = sdk.getSdkTracerProvider().toString();
             assertThat(processors(tracing, "HumeSpanProcessor{")).isEqualTo(1);
             assertThat(tracing).contains("markErrorStatus=false").contains("maxScanChars=2000");
@@ -36,7 +38,8 @@ class OpenTelemetrySpringStarterTest {
     @Test
     void enabledFalseRemovesThemThere() {
         try (ConfigurableApplicationContext app = BootApp.run(with("--humecodes.enabled=false"))) {
-            OpenTelemetrySdk sdk = app.getBean(AutoConfiguredOpenTelemetrySdk.class).getOpenTelemetrySdk();
+            OpenTelemetrySdk sdk =
+                    app.getBean(AutoConfiguredOpenTelemetrySdk.class).getOpenTelemetrySdk();
             assertThat(sdk.getSdkTracerProvider().toString()).doesNotContain("HumeSpanProcessor");
             assertThat(sdk.getSdkLoggerProvider().toString()).doesNotContain("HumeLogRecordProcessor");
         }

@@ -32,19 +32,25 @@ class OpenTelemetryTest {
 
     @Test
     void spansAndLogRecordsCarryTheAttributesOnce() {
-        try (ConfigurableApplicationContext app = BootApp.run(Exporters.class,
-                "--management.tracing.sampling.probability=1.0")) {
+        try (ConfigurableApplicationContext app =
+                BootApp.run(Exporters.class, "--management.tracing.sampling.probability=1.0")) {
             OpenTelemetry openTelemetry = app.getBean(OpenTelemetry.class);
             Span span = openTelemetry.getTracer("test").spanBuilder("evi chat").startSpan();
             span.recordException(new IllegalStateException("Error (E0705): Custom language model disconnected."));
             span.end();
-            openTelemetry.getLogsBridge().get("test").logRecordBuilder()
-                    .setBody("HumeError: CODE W0103: no faces detected").emit();
+            openTelemetry
+                    .getLogsBridge()
+                    .get("test")
+                    .logRecordBuilder()
+                    .setBody("HumeError: CODE W0103: no faces detected")
+                    .emit();
 
             SdkTracerProvider tracing = app.getBean(SdkTracerProvider.class);
             SdkLoggerProvider logging = app.getBean(SdkLoggerProvider.class);
-            assertThat(tracing.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-            assertThat(logging.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+            assertThat(tracing.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                    .isTrue();
+            assertThat(logging.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                    .isTrue();
 
             List<SpanData> spans = app.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
             assertThat(spans).singleElement().satisfies(s -> {
@@ -54,7 +60,8 @@ class OpenTelemetryTest {
             });
             // The log record exporter copies the record when it sees it: the attributes are there only if the
             // processor came first.
-            List<LogRecordData> records = app.getBean(InMemoryLogRecordExporter.class).getFinishedLogRecordItems();
+            List<LogRecordData> records =
+                    app.getBean(InMemoryLogRecordExporter.class).getFinishedLogRecordItems();
             assertThat(records).singleElement().satisfies(r -> {
                 assertThat(r.getAttributes().get(CODE)).isEqualTo("W0103");
                 assertThat(r.getAttributes().get(CATEGORY)).isEqualTo("no_result");
@@ -63,7 +70,8 @@ class OpenTelemetryTest {
             assertThat(processors(tracing.toString(), "HumeSpanProcessor{")).isEqualTo(1);
             // The logger provider does not list its processors; Spring Boot adds each processor bean once.
             assertThat(app.getBeansOfType(LogRecordProcessor.class).values())
-                    .filteredOn(HumeLogRecordProcessor.class::isInstance).hasSize(1);
+                    .filteredOn(HumeLogRecordProcessor.class::isInstance)
+                    .hasSize(1);
         }
     }
 

@@ -25,7 +25,10 @@ class PlainLoggingTest {
 
             assertThat(line(output, "[plain-1]")).contains("[E0705 custom_llm] " + LOGGER + " ");
             String uncoded = line(output, "[plain-2]");
-            assertThat(uncoded).contains(LOGGER).doesNotContain("custom_llm").doesNotContain("[] ")
+            assertThat(uncoded)
+                    .contains(LOGGER)
+                    .doesNotContain("custom_llm")
+                    .doesNotContain("[] ")
                     .doesNotContain("[ ] ");
             assertThat(output.getOut()).doesNotContain("PARSER_ERROR");
             BootApp.assertNoLogbackErrors();
@@ -46,12 +49,12 @@ class PlainLoggingTest {
 
     @Test
     void humeWorksInTheConsolePatternProperty(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = BootApp.run(
-                "--logging.pattern.console=%level %hume{code}/%hume{category}/%hume{severity} %msg%n")) {
+        try (ConfigurableApplicationContext app =
+                BootApp.run("--logging.pattern.console=%level %hume{code}/%hume{category}/%hume{severity} %msg%n")) {
             HUME_CLIENT.warn("[plain-3] closed with status 1008");
 
-            assertThat(line(output, "[plain-3]")).isEqualTo("WARN 1008/connection/error [plain-3] closed with status"
-                    + " 1008");
+            assertThat(line(output, "[plain-3]"))
+                    .isEqualTo("WARN 1008/connection/error [plain-3] closed with status" + " 1008");
             assertThat(output.getOut()).doesNotContain("PARSER_ERROR");
             BootApp.assertNoLogbackErrors();
         }
@@ -89,20 +92,21 @@ class PlainLoggingTest {
 
     @Test
     void enrichFalseLeavesSpringBootsOutputAsItWas(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = BootApp.run("--humecodes.logback.enrich=false",
-                "--logging.expect-correlation-id=false")) {
+        try (ConfigurableApplicationContext app =
+                BootApp.run("--humecodes.logback.enrich=false", "--logging.expect-correlation-id=false")) {
             HUME_CLIENT.error("[plain-6] hume(E0300): out of credits");
 
             assertThat(line(output, "[plain-6]")).doesNotContain("billing");
-            assertThat(app.getEnvironment().getProperty("logging.pattern.correlation")).isNull();
+            assertThat(app.getEnvironment().getProperty("logging.pattern.correlation"))
+                    .isNull();
             assertThat(BootApp.rootAppenders()).noneMatch(HumeEnrichingAppender.class::isInstance);
         }
     }
 
     @Test
     void humeStillWorksInAPatternWithEnrichFalse(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = BootApp.run("--humecodes.logback.enrich=false",
-                "--logging.pattern.console=%hume{code} %msg%n")) {
+        try (ConfigurableApplicationContext app =
+                BootApp.run("--humecodes.logback.enrich=false", "--logging.pattern.console=%hume{code} %msg%n")) {
             HUME_CLIENT.error("[plain-7] hume(E0300): out of credits");
 
             assertThat(line(output, "[plain-7]")).isEqualTo("E0300 [plain-7] hume(E0300): out of credits");
@@ -112,7 +116,9 @@ class PlainLoggingTest {
 
     private static String line(CapturedOutput output, String marker) {
         List<String> lines = BootApp.lines(output.getOut(), marker);
-        assertThat(lines).as("lines holding %s in:%n%s", marker, output.getOut()).hasSize(1);
+        assertThat(lines)
+                .as("lines holding %s in:%n%s", marker, output.getOut())
+                .hasSize(1);
         return lines.get(0);
     }
 }

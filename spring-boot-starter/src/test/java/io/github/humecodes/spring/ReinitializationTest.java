@@ -33,8 +33,10 @@ class ReinitializationTest {
         try (ConfigurableApplicationContext second = BootApp.run(LOGSTASH)) {
             HUME_CLIENT.error("[restart-2] hume(E0300): out of credits");
 
-            assertThat(BootApp.jsonLines(output.getOut(), "[restart-2]")).singleElement()
-                    .satisfies(line -> assertThat(line.get("hume.code").asText()).isEqualTo("E0300"));
+            assertThat(BootApp.jsonLines(output.getOut(), "[restart-2]"))
+                    .singleElement()
+                    .satisfies(
+                            line -> assertThat(line.get("hume.code").asText()).isEqualTo("E0300"));
             assertThat(count(second, "E0300")).isEqualTo(1.0);
             assertInstalledOnce();
         }
@@ -48,8 +50,10 @@ class ReinitializationTest {
         try (ConfigurableApplicationContext second = BootApp.run(LOGSTASH)) {
             HUME_CLIENT.error("[cleanup-1] hume(E0300): out of credits");
 
-            assertThat(BootApp.jsonLines(output.getOut(), "[cleanup-1]")).singleElement()
-                    .satisfies(line -> assertThat(line.get("hume.category").asText()).isEqualTo("billing"));
+            assertThat(BootApp.jsonLines(output.getOut(), "[cleanup-1]"))
+                    .singleElement()
+                    .satisfies(line ->
+                            assertThat(line.get("hume.category").asText()).isEqualTo("billing"));
             assertInstalledOnce();
         }
     }
@@ -57,7 +61,7 @@ class ReinitializationTest {
     @Test
     void anApplicationStartedBesideAnotherAddsNothingTwice(CapturedOutput output) {
         try (ConfigurableApplicationContext first = BootApp.run(LOGSTASH);
-             ConfigurableApplicationContext second = BootApp.run(LOGSTASH)) {
+                ConfigurableApplicationContext second = BootApp.run(LOGSTASH)) {
             HUME_CLIENT.error("[beside-1] hume(E0300): out of credits");
 
             assertThat(BootApp.jsonLines(output.getOut(), "[beside-1]")).hasSize(1);
@@ -69,8 +73,12 @@ class ReinitializationTest {
     }
 
     private static void assertInstalledOnce() {
-        assertThat(BootApp.rootAppenders()).filteredOn(HumeEnrichingAppender.class::isInstance).hasSize(1);
-        assertThat(BootApp.rootAppenders()).filteredOn(CodeCountingAppender.class::isInstance).hasSize(1);
+        assertThat(BootApp.rootAppenders())
+                .filteredOn(HumeEnrichingAppender.class::isInstance)
+                .hasSize(1);
+        assertThat(BootApp.rootAppenders())
+                .filteredOn(CodeCountingAppender.class::isInstance)
+                .hasSize(1);
         List<TurboFilter> turboFilters = BootApp.loggerContext().getTurboFilterList();
         assertThat(turboFilters).filteredOn(HumeTurboFilter.class::isInstance).hasSize(1);
     }

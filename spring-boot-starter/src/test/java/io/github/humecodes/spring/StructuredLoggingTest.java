@@ -66,8 +66,8 @@ class StructuredLoggingTest {
 
     @Test
     void gelfWritesTheFieldsAsAdditionalFields(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = BootApp.run("--logging.structured.format.console=gelf",
-                "--logging.structured.gelf.host=voice-agent")) {
+        try (ConfigurableApplicationContext app =
+                BootApp.run("--logging.structured.format.console=gelf", "--logging.structured.gelf.host=voice-agent")) {
             HUME_CLIENT.error("[gelf-1] HumeError: CODE W0103: no faces detected");
 
             JsonNode line = single(output, "[gelf-1]");
@@ -81,8 +81,10 @@ class StructuredLoggingTest {
     void fileAndConsoleBothCarryTheFieldsAndTheEventIsCountedOnce(CapturedOutput output, @TempDir Path dir)
             throws IOException {
         Path file = dir.resolve("app.log");
-        try (ConfigurableApplicationContext app = BootApp.run("--logging.structured.format.console=logstash",
-                "--logging.structured.format.file=logstash", "--logging.file.name=" + file)) {
+        try (ConfigurableApplicationContext app = BootApp.run(
+                "--logging.structured.format.console=logstash",
+                "--logging.structured.format.file=logstash",
+                "--logging.file.name=" + file)) {
             HUME_CLIENT.error("[file-1] " + E0300);
 
             assertThat(single(output, "[file-1]").get("hume.code").asText()).isEqualTo("E0300");
@@ -96,12 +98,18 @@ class StructuredLoggingTest {
 
     private static JsonNode single(CapturedOutput output, String marker) {
         List<JsonNode> lines = BootApp.jsonLines(output.getOut(), marker);
-        assertThat(lines).as("JSON lines holding %s in:%n%s", marker, output.getOut()).hasSize(1);
+        assertThat(lines)
+                .as("JSON lines holding %s in:%n%s", marker, output.getOut())
+                .hasSize(1);
         return lines.get(0);
     }
 
     static double count(ConfigurableApplicationContext app, String code) {
-        return app.getBean(MeterRegistry.class).get("hume.codes").tag("hume.code", code).tag("hume.signal", "log")
-                .counter().count();
+        return app.getBean(MeterRegistry.class)
+                .get("hume.codes")
+                .tag("hume.code", code)
+                .tag("hume.signal", "log")
+                .counter()
+                .count();
     }
 }

@@ -30,8 +30,10 @@ class TurboFilterTest {
 
     @Test
     void theSettingsReachTheFilter(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = BootApp.run("--humecodes.logback.force-log-severity=Error",
-                "--humecodes.logback.max-repeats=2", "--humecodes.logback.repeat-window=1h")) {
+        try (ConfigurableApplicationContext app = BootApp.run(
+                "--humecodes.logback.force-log-severity=Error",
+                "--humecodes.logback.max-repeats=2",
+                "--humecodes.logback.repeat-window=1h")) {
             HUME_CLIENT.debug("[turbo-3] Error (E0705): Custom language model disconnected.");
             for (int i = 0; i < 5; i++) {
                 HUME_CLIENT.error("[turbo-4] hume(E0300): out of credits, attempt " + i);

@@ -23,8 +23,8 @@ class UserConfigurationTest {
 
     @Test
     void anOwnHumecodesSetupIsLeftAsItIs(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = BootApp.run("--logging.config=classpath:logback/own-enrichment.xml",
-                "--humecodes.logback.max-repeats=50")) {
+        try (ConfigurableApplicationContext app = BootApp.run(
+                "--logging.config=classpath:logback/own-enrichment.xml", "--humecodes.logback.max-repeats=50")) {
             HUME_CLIENT.error("[own-1] hume(E0300): out of credits");
             HUME_CLIENT.error("[own-2] hume(E0300): out of credits"); // the configuration's maxRepeats is 1
 
@@ -36,7 +36,9 @@ class UserConfigurationTest {
             List<Appender<ILoggingEvent>> root = BootApp.rootAppenders();
             assertThat(root).extracting(Appender::getName).containsExactly("OWN_HUME", LogbackInstaller.COUNTER_NAME);
             List<TurboFilter> turboFilters = BootApp.loggerContext().getTurboFilterList();
-            assertThat(turboFilters).filteredOn(HumeTurboFilter.class::isInstance).extracting(TurboFilter::getName)
+            assertThat(turboFilters)
+                    .filteredOn(HumeTurboFilter.class::isInstance)
+                    .extracting(TurboFilter::getName)
                     .containsExactly("OWN");
             assertThat(count(app, "E0300")).isEqualTo(1.0);
             BootApp.assertNoLogbackErrors();
@@ -49,11 +51,14 @@ class UserConfigurationTest {
             HUME_CLIENT.error("[own-3] hume(E0300): out of credits");
 
             assertThat(single(output, "[own-3]").get("hume.category").asText()).isEqualTo("billing");
-            assertThat(BootApp.lines(output.getOut(), "[own-3]")).filteredOn(line -> line.startsWith("PLAIN"))
+            assertThat(BootApp.lines(output.getOut(), "[own-3]"))
+                    .filteredOn(line -> line.startsWith("PLAIN"))
                     .containsExactly("PLAIN ERROR E0300 [own-3] hume(E0300): out of credits");
             // The structured appender is wrapped for the fields, the pattern appender to have credentials redacted.
             HumeEnrichingAppender enricher = (HumeEnrichingAppender) BootApp.rootAppenders().stream()
-                    .filter(HumeEnrichingAppender.class::isInstance).findFirst().orElseThrow();
+                    .filter(HumeEnrichingAppender.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(enricher.getAppender("JSON")).isNotNull();
             assertThat(enricher.getAppender("PLAIN")).isNotNull();
             assertThat(BootApp.rootAppenders()).extracting(Appender::getName).doesNotContain("PLAIN", "JSON");
@@ -75,7 +80,9 @@ class UserConfigurationTest {
 
     private static JsonNode single(CapturedOutput output, String marker) {
         List<JsonNode> lines = BootApp.jsonLines(output.getOut(), marker);
-        assertThat(lines).as("JSON lines holding %s in:%n%s", marker, output.getOut()).hasSize(1);
+        assertThat(lines)
+                .as("JSON lines holding %s in:%n%s", marker, output.getOut())
+                .hasSize(1);
         return lines.get(0);
     }
 }

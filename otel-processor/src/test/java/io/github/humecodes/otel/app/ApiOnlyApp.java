@@ -21,15 +21,14 @@ public final class ApiOnlyApp {
     /** The API key of the request; it must not appear in anything the agent exports. */
     public static final String API_KEY = "abc123DEF456ghi789JKL012mno345PQR678stu901VWX234";
 
-    private ApiOnlyApp() {
-    }
+    private ApiOnlyApp() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Tracer tracer = GlobalOpenTelemetry.getTracer("io.github.humecodes.otel.app");
         Span failing = tracer.spanBuilder("evi.chat").startSpan();
         failing.setAttribute("websocket.close.code", 1011L);
-        failing.recordException(new IllegalStateException("EVI closed the chat",
-                new RuntimeException("hume(E0300): the account has run out of credits")));
+        failing.recordException(new IllegalStateException(
+                "EVI closed the chat", new RuntimeException("hume(E0300): the account has run out of credits")));
         failing.end();
         Span plain = tracer.spanBuilder("evi.plain").startSpan();
         plain.setAttribute("chat.turns", 3L);
@@ -39,8 +38,10 @@ public final class ApiOnlyApp {
     }
 
     private static void request(int port) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/v0/evi/chat?config_id=1b60e1a0&api_key=" + API_KEY)).header("X-Hume-Api-Key", API_KEY).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v0/evi/chat?config_id=1b60e1a0&api_key=" + API_KEY))
+                .header("X-Hume-Api-Key", API_KEY)
+                .build();
         try {
             HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException expected) {

@@ -40,7 +40,10 @@ public class BootDemo {
 
     /** The counter's lines in the Prometheus text format, as the actuator endpoint serves them. */
     static List<String> prometheusLines(ConfigurableApplicationContext app) {
-        return app.getBean(PrometheusMeterRegistry.class).scrape().lines()
-                .filter(line -> line.startsWith("hume_codes_total")).toList();
+        return app.getBean(PrometheusMeterRegistry.class)
+                .scrape()
+                .lines()
+                .filter(line -> line.startsWith("hume_codes_total"))
+                .toList();
     }
 }

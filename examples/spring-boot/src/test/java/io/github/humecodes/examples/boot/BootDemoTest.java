@@ -20,20 +20,26 @@ class BootDemoTest {
     void theJsonLinesCarryTheFieldsAndPrometheusSeesOneCountEach(CapturedOutput output) throws Exception {
         BootDemo.main(new String[0]);
 
-        List<JsonNode> simulated = output.getOut().lines().filter(line -> line.startsWith("{"))
-                .map(BootDemoTest::json).filter(o -> o.path("message").asText().startsWith("simulated: "))
+        List<JsonNode> simulated = output.getOut()
+                .lines()
+                .filter(line -> line.startsWith("{"))
+                .map(BootDemoTest::json)
+                .filter(o -> o.path("message").asText().startsWith("simulated: "))
                 .collect(Collectors.toList());
         assertThat(simulated).hasSize(4);
         assertThat(simulated.get(0).has("hume.code")).isFalse();
-        assertThat(simulated.subList(1, 4)).extracting(o -> o.path("hume.code").asText())
+        assertThat(simulated.subList(1, 4))
+                .extracting(o -> o.path("hume.code").asText())
                 .containsExactly("E0300", "E0715", "1011");
-        assertThat(simulated.subList(1, 4)).extracting(o -> o.path("hume.category").asText())
+        assertThat(simulated.subList(1, 4))
+                .extracting(o -> o.path("hume.category").asText())
                 .containsExactly("billing", "session", "connection");
-        assertThat(output.getOut()).contains(
-                "hume_codes_total{hume_category=\"billing\",hume_code=\"E0300\",hume_severity=\"critical\","
-                        + "hume_signal=\"log\"} 1.0",
-                "hume_codes_total{hume_category=\"connection\",hume_code=\"1011\",hume_severity=\"error\","
-                        + "hume_signal=\"log\"} 1.0");
+        assertThat(output.getOut())
+                .contains(
+                        "hume_codes_total{hume_category=\"billing\",hume_code=\"E0300\",hume_severity=\"critical\","
+                                + "hume_signal=\"log\"} 1.0",
+                        "hume_codes_total{hume_category=\"connection\",hume_code=\"1011\",hume_severity=\"error\","
+                                + "hume_signal=\"log\"} 1.0");
     }
 
     private static JsonNode json(String line) {
