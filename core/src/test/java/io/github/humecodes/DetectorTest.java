@@ -452,12 +452,16 @@ class DetectorTest {
     // ---- throwables ----
 
     static final class HumeApiException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         HumeApiException(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    static final class E0706Exception extends RuntimeException {}
+    static final class E0706Exception extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
 
     @Test
     void throwableMessagesCausesAndSuppressed() {

@@ -11,6 +11,7 @@ import org.slf4j.event.KeyValuePair;
 final class AppenderChecks {
     private AppenderChecks() {}
 
+    @SuppressWarnings("unchecked") // the enriching appender attaches appenders of ILoggingEvent
     static void check(LoggerContext context, Appender<ILoggingEvent> hume, ILoggingEvent event, boolean hasCode) {
         Appender<ILoggingEvent> child = ((AppenderAttachable<ILoggingEvent>) hume)
                 .iteratorForAppenders()

@@ -350,6 +350,8 @@ final class Workload {
 
     /** What a Hume SDK throws: the code sits in the message, in one of the SDKs' shapes. */
     static final class HumeSdkException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         HumeSdkException(String message) {
             super(message);
         }
