@@ -87,8 +87,20 @@ final class EventFields {
                 }
             }
         }
-        Map<String, String> mdc = event.getMDCPropertyMap();
+        Map<String, String> mdc = mdc(event);
         return mdc != null && mdc.containsKey(name);
+    }
+
+    /**
+     * The event's MDC, or null when it cannot be read: a {@code LoggerContext} made without SLF4J has no MDC adapter,
+     * and Logback's event then throws; its fields are still added.
+     */
+    private static Map<String, String> mdc(ILoggingEvent event) {
+        try {
+            return event.getMDCPropertyMap();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** True when {@code event} has any of the field names as a key-value pair or MDC entry. */
@@ -102,7 +114,7 @@ final class EventFields {
                 }
             }
         }
-        Map<String, String> mdc = event.getMDCPropertyMap();
+        Map<String, String> mdc = mdc(event);
         if (mdc == null || mdc.isEmpty()) {
             return false;
         }

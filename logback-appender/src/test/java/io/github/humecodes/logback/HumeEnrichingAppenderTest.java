@@ -42,6 +42,30 @@ class HumeEnrichingAppenderTest {
     }
 
     @Test
+    void aContextWithoutAnMdcAdapterStillGetsTheFields() {
+        // SLF4J's provider gives a context its MDC adapter; one made by hand has none, and Logback's event throws
+        // when its MDC is read.
+        LoggerContext bare = new LoggerContext();
+        HumeEnrichingAppender hume = new HumeEnrichingAppender();
+        hume.setContext(bare);
+        CaptureAppender child = new CaptureAppender();
+        child.setContext(bare);
+        child.start();
+        hume.addAppender(child);
+        hume.start();
+        bare.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(hume);
+
+        bare.getLogger("voiceagent").error("hume(E0203): Your audio file was too long");
+
+        assertThat(child.events).singleElement().satisfies(e -> assertThat(e.getKeyValuePairs())
+                .anySatisfy(p -> {
+                    assertThat(p.key).isEqualTo("hume.code");
+                    assertThat(p.value).isEqualTo("E0203");
+                }));
+        bare.stop();
+    }
+
+    @Test
     void logstashEncoderWritesTheFieldsAtTopLevel() {
         log.error("hume(E0203): Your audio file was too long for the stream");
 
