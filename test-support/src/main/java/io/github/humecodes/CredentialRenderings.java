@@ -1,4 +1,4 @@
-package io.github.humecodes.logback;
+package io.github.humecodes;
 
 import static io.github.humecodes.internal.Credentials.REDACTED;
 
@@ -7,17 +7,18 @@ import java.util.List;
 /**
  * The renderings of Hume credentials that core's {@code CredentialsTest} checks text by text (taken there from the
  * sources and output of clients, SDKs and their logging), and its corpus of ordinary lines: the same data, for
- * checking them through Logback's components end to end. Keep in step with core's test.
+ * checking them end to end through the Logback components and the OpenTelemetry processors. Core's test keeps its
+ * own copy (core cannot depend on this module, which depends on core): keep the two in step.
  */
-final class CredentialRenderings {
-    static final String KEY = "abc123DEF456ghi789JKL012mno345PQR678stu901VWX234";
-    static final String SECRET = "SECRETsecret0123456789SECRETsecret0123456789SECRETsecret01234567";
-    static final String TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmYWtlIn0.c2lnbmF0dXJlZmFrZQ";
-    static final String BASIC = "YWJjMTIzREVGNDU2Z2hpNzg5SktMMDEybW5vMzQ1UFFSNjc4c3R1OTAxVldYMjM0OlNFQ1JFVA==";
-    static final String LLM = "sk-proj-FAKEFAKE0123456789";
+public final class CredentialRenderings {
+    public static final String KEY = "abc123DEF456ghi789JKL012mno345PQR678stu901VWX234";
+    public static final String SECRET = "SECRETsecret0123456789SECRETsecret0123456789SECRETsecret01234567";
+    public static final String TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmYWtlIn0.c2lnbmF0dXJlZmFrZQ";
+    public static final String BASIC = "YWJjMTIzREVGNDU2Z2hpNzg5SktMMDEybW5vMzQ1UFFSNjc4c3R1OTAxVldYMjM0OlNFQ1JFVA==";
+    public static final String LLM = "sk-proj-FAKEFAKE0123456789";
 
     /** A text and what it must become: the same text with each value replaced by REDACTED and nothing else. */
-    record Case(String name, String text, String expected) {
+    public record Case(String name, String text, String expected) {
         @Override
         public String toString() {
             return name;
@@ -36,7 +37,7 @@ final class CredentialRenderings {
     }
 
     /** Masked in any text: names only Hume uses. */
-    static List<Case> anywhere() {
+    public static List<Case> anywhere() {
         return List.of(
                 c("header line", "X-Hume-Api-Key: " + KEY),
                 c("header, no space", "X-Hume-Api-Key:" + KEY),
@@ -92,7 +93,7 @@ final class CredentialRenderings {
     }
 
     /** Masked because the URL they are in is Hume's. */
-    static List<Case> inHumeUrls() {
+    public static List<Case> inHumeUrls() {
         return List.of(
                 c(
                         "EVI URL, api_key",
@@ -138,7 +139,7 @@ final class CredentialRenderings {
     }
 
     /** Masked only when the event names Hume: Authorization headers and the token endpoint's answer. */
-    static List<Case> inHumeScope() {
+    public static List<Case> inHumeScope() {
         return List.of(
                 c("Bearer", "Authorization: Bearer " + TOKEN),
                 c("Bearer, Spring", "[Authorization:\"Bearer " + TOKEN + "\"]"),
@@ -155,7 +156,7 @@ final class CredentialRenderings {
     }
 
     /** Ordinary lines, other vendors' keys and parameters, look-alikes: they come out as the same instance. */
-    static List<String> untouched() {
+    public static List<String> untouched() {
         return List.of(
                 "--> POST https://api.openai.com/v1/chat/completions",
                 "Authorization: Bearer sk-proj-abcdefABCDEF0123456789",

@@ -1,14 +1,15 @@
 package io.github.humecodes.logback;
 
-import static io.github.humecodes.logback.CredentialRenderings.KEY;
-import static io.github.humecodes.logback.CredentialRenderings.TOKEN;
+import static io.github.humecodes.CredentialRenderings.KEY;
+import static io.github.humecodes.CredentialRenderings.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEventVO;
-import io.github.humecodes.logback.CredentialRenderings.Case;
+import io.github.humecodes.CredentialRenderings;
+import io.github.humecodes.CredentialRenderings.Case;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +141,7 @@ class CredentialRedactionTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.humecodes.logback.CredentialRenderings#inHumeScope")
+    @MethodSource("io.github.humecodes.CredentialRenderings#inHumeScope")
     void authorizationHeadersOnlyWhenTheEventNamesHume(Case c) {
         configure(true);
         log.info(c.text());

@@ -1,13 +1,14 @@
 package io.github.humecodes.logback;
 
-import static io.github.humecodes.logback.CredentialRenderings.KEY;
-import static io.github.humecodes.logback.CredentialRenderings.TOKEN;
+import static io.github.humecodes.CredentialRenderings.KEY;
+import static io.github.humecodes.CredentialRenderings.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import io.github.humecodes.logback.CredentialRenderings.Case;
+import io.github.humecodes.CredentialRenderings;
+import io.github.humecodes.CredentialRenderings.Case;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -95,7 +96,7 @@ class HumeValueMaskerTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.humecodes.logback.CredentialRenderings#inHumeScope")
+    @MethodSource("io.github.humecodes.CredentialRenderings#inHumeScope")
     void authorizationHeadersWhenTheSameValueNamesHume(Case c) {
         configure();
         log.info(c.text());

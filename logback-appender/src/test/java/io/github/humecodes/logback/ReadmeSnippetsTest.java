@@ -3,6 +3,7 @@ package io.github.humecodes.logback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.humecodes.CredentialRenderings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

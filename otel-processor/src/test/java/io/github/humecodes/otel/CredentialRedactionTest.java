@@ -4,6 +4,8 @@ import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.humecodes.CredentialRenderings;
+import io.github.humecodes.CredentialRenderings.Case;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
@@ -46,11 +48,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (a span of another class).
  */
 class CredentialRedactionTest {
-    static final String KEY = "abc123DEF456ghi789JKL012mno345PQR678stu901VWX234";
-    static final String SECRET = "SECRETsecret0123456789SECRETsecret0123456789SECRETsecret01234567";
-    static final String TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmYWtlIn0.c2lnbmF0dXJlZmFrZQ";
-    static final String BASIC = "YWJjMTIzREVGNDU2Z2hpNzg5SktMMDEybW5vMzQ1UFFSNjc4c3R1OTAxVldYMjM0OlNFQ1JFVA==";
-    static final String LLM = "sk-proj-FAKEFAKE0123456789";
+    static final String KEY = CredentialRenderings.KEY;
+    private static final String TOKEN = CredentialRenderings.TOKEN;
+    private static final String BASIC = CredentialRenderings.BASIC;
 
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
@@ -63,91 +63,25 @@ class CredentialRedactionTest {
         }
     }
 
-    /** A text as a client prints it, and what it must become. */
-    record Case(String name, String text, String expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    private static Case c(String name, String text) {
-        return new Case(
-                name,
-                text,
-                text.replace(KEY, "REDACTED")
-                        .replace(SECRET, "REDACTED")
-                        .replace(TOKEN, "REDACTED")
-                        .replace(BASIC, "REDACTED")
-                        .replace(LLM, "REDACTED"));
-    }
-
     /** Renderings that hold a credential by themselves: Hume's own names, and parameters of Hume's URLs. */
     static List<Case> renderings() {
-        return List.of(
-                c(
-                        "EVI URL with api_key (url.full of a WebSocket client)",
-                        "wss://api.hume.ai/v0/evi/chat?config_id="
-                                + "1b60e1a0-cc59-424a-8d2c-189d354db3f3&verbose_transcription=true&api_key=" + KEY
-                                + "&fernSdkLanguage=JavaScript"),
-                c(
-                        "EVI URL with access_token",
-                        "wss://api.hume.ai/v0/evi/chat?access_token=" + TOKEN + "&config_id=cfg"),
-                c("TTS URL, api_key last", "wss://api.hume.ai/v0/tts/stream/input?api_key=" + KEY),
-                c("https URL on the cloud host", "https://api.cloud.hume.ai/v0/stream/models?apiKey=" + KEY),
-                c("path-only request line", "GET /v0/evi/chat?config_id=x&api_key=" + KEY + " HTTP/1.1"),
-                c(
-                        "two URLs, only Hume's masked",
-                        "https://api.themoviedb.org/3/movie/550?api_key=tmdbKEY123 then "
-                                + "wss://api.hume.ai/v0/evi/chat?api_key=" + KEY),
-                c("header line", "X-Hume-Api-Key: " + KEY),
-                c("Java map of lists", "{accept=[application/json], x-hume-api-key=[" + KEY + "]}"),
-                c(
-                        "OkHttp Request.toString",
-                        "Request{method=GET, url=https://api.hume.ai/v0/evi/configs?page_size"
-                                + "=10, headers=[X-Hume-Api-Key:" + KEY + ", Accept:application/json]}"),
-                c(
-                        "Python dict in Hume's ApiError",
-                        "headers: {'User-Agent': 'hume/0.13.11', 'X-Hume-Api-Key': '" + KEY
-                                + "'}, status_code: 401, body: Websocket initialized with invalid credentials."),
-                c("JSON inside a JSON string", "{\"message\":\"{\\\"X-Hume-Api-Key\\\":\\\"" + KEY + "\\\"}\"}"),
-                c("environment dump", "{PATH=/usr/bin, HUME_API_KEY=" + KEY + ", HUME_SECRET_KEY=" + SECRET + "}"),
-                c(
-                        "LLM key in session settings",
-                        "{\"type\":\"session_settings\",\"language_model_api_key\":\"" + LLM
-                                + "\",\"system_prompt\":\"hi\"}"),
-                c(
-                        "header dump of several lines",
-                        "GET /v0/tts/voices HTTP/1.1\r\nX-Hume-Api-Key: " + KEY + "\r\nAccept: */*\r\n"));
+        List<Case> all = new ArrayList<>(CredentialRenderings.anywhere());
+        all.addAll(CredentialRenderings.inHumeUrls());
+        return all;
     }
 
-    /** Renderings masked only where the span or record names Hume elsewhere: Authorization headers. */
     static List<Case> inHumeScope() {
-        return List.of(
-                c("Bearer", "Authorization: Bearer " + TOKEN),
-                c("Bearer, Java map of lists", "{authorization=[Bearer " + TOKEN + "]}"),
-                c(
-                        "Basic, token endpoint",
-                        "[Authorization:\"Basic " + BASIC + "\", Content-Type:\"application/x-www"
-                                + "-form-urlencoded\"]"),
-                c(
-                        "token response",
-                        "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\"" + ":1800}"));
+        return CredentialRenderings.inHumeScope();
     }
 
-    /** Ordinary values, other vendors' keys and look-alikes: never changed. */
+    /**
+     * The ordinary lines, but for those with an Authorization header (the spans here name Hume, where its token is
+     * Hume's) and the empty one (no span name).
+     */
     static List<String> ordinary() {
-        return List.of(
-                "--> POST https://api.openai.com/v1/chat/completions",
-                "https://api.themoviedb.org/3/movie/550?api_key=0123456789abcdef",
-                "x-api-key: sk-ant-api03-abcdef0123456789",
-                "max_tokens=1024 total_tokens=2048 apiKeyId=k_123 api_key_id=17",
-                "HUME_API_KEY is not set; set it in the environment",
-                "X-Hume-Client-Name: typescript_sdk, X-Hume-Client-Version: 0.16.0",
-                "wss://api.hume.ai/v0/evi/chat?config_id=1b60e1a0-cc59-424a-8d2c-189d354db3f3",
-                "wss://api.hume.ai/v0/evi/chat?api_key=REDACTED&config_id=x",
-                "hume(E0203): Your audio file was too long",
-                "the model used 3 tools");
+        return CredentialRenderings.untouched().stream()
+                .filter(t -> !t.isEmpty() && !t.contains("Authorization"))
+                .toList();
     }
 
     static Stream<Arguments> bothWays(List<?> cases) {
