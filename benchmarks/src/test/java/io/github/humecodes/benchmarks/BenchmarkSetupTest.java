@@ -27,6 +27,17 @@ class BenchmarkSetupTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"message", "url", "json"})
+    void credentials(String text) {
+        CredentialsBenchmark b = new CredentialsBenchmark();
+        b.text = text;
+        b.setUp(); // throws when the text holds a credential, names Hume or carries a code
+        assertThat(b.flags()).isZero();
+        assertThat(b.fiveIndexOf()).isFalse();
+        assertThat(b.detector()).isNull();
+    }
+
+    @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void encoder(boolean hasCode) {
         EncoderBenchmark b = new EncoderBenchmark();
