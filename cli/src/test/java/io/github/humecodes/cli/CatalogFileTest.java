@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** CATALOG.md's table is the built-in catalog, code by code. */
+/** CATALOG.md's table is the built-in catalog, code by code; it and the README explain every category. */
 class CatalogFileTest {
     static final String START = "<!-- catalog:start -->\n";
     static final String END = "<!-- catalog:end -->";
@@ -26,11 +26,13 @@ class CatalogFileTest {
     }
 
     @Test
-    void everyCategoryOfTheCatalogIsExplained() throws Exception {
-        String file = Files.readString(Path.of("../CATALOG.md"));
-        for (String category : CatalogCommand.CATEGORY_ORDER) {
-            assertThat(file).as(category).contains("| `" + category + "` |");
+    void everyCategoryOfTheCatalogIsExplainedHereAndInTheReadme() throws Exception {
+        for (String name : new String[] {"../CATALOG.md", "../README.md"}) {
+            String file = Files.readString(Path.of(name));
+            for (String category : CatalogCommand.CATEGORY_ORDER) {
+                assertThat(file).as(name + ": " + category).contains("| `" + category + "` |");
+            }
+            assertThat(file).as(name).contains("| `unknown` |");
         }
-        assertThat(file).contains("| `unknown` |");
     }
 }
