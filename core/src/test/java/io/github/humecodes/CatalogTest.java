@@ -25,7 +25,7 @@ class CatalogTest {
             "E0811", "E0812", "E0813", "E0814", "E0815", "E0816", "1000", "1008", "1011", "W0101", "W0102", "W0103",
             "W0104", "W0105", "W0106", "W0107", "W0108", "W0109", "W0110", "W0111", "W0112", "W0113");
 
-    /** DESIGN.md's category table: code -> "category severity". */
+    /** The category table of the catalog's specification: code -> "category severity". */
     static final Map<String, String> TABLE = table();
 
     private static Map<String, String> table() {

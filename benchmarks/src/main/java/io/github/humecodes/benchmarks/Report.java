@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns JMH's JSON results ({@code -rf json}) into BENCHMARKS.md: per benchmark the median of every measured
  * iteration of every fork, half the interquartile range as its error, the allocation per operation
- * ({@code -prof gc}), and each comparison the issue asks for as a ratio against its baseline of the same run.
+ * ({@code -prof gc}), and each comparison the project targets as a ratio against its baseline of the same run.
  *
  * <pre>java -cp benchmarks.jar io.github.humecodes.benchmarks.Report jmh.json BENCHMARKS.md [--command CMD]
  *     [--note TEXT]</pre>
@@ -140,7 +140,7 @@ public final class Report {
     private static final Map<String, String> CODE_FREE = Map.of("hasCode", "false");
     private static final Map<String, String> CODED = Map.of("hasCode", "true");
 
-    /** What the issue asks for. Time ratios: candidate / baseline, so 0.10 means ten times faster. */
+    /** The targets. Time ratios: candidate / baseline, so 0.10 means ten times faster. */
     static final List<Rule> RULES = List.of(
             new Rule("DetectorBenchmark", "detector", "regex", ALL, 0.10, "≥ 10x faster (≤ 0.10)"),
             // JMH's normalized allocation carries a few hundredths of a byte of its own per operation.
