@@ -2,7 +2,6 @@ package io.github.humecodes.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import io.github.humecodes.Detector;
 import io.github.humecodes.internal.Credentials;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,8 +68,7 @@ final class EventRedaction {
         int throwableFlags = 0;
         try {
             proxy = event.getThrowableProxy();
-            throwableFlags =
-                    proxy == null ? 0 : RedactedThrowableProxy.flags(proxy, new int[] {Detector.MAX_THROWABLES});
+            throwableFlags = RedactedThrowableProxy.mayHoldCredentials(proxy) ? Credentials.MAY_HOLD : 0;
         } catch (RuntimeException e) {
             proxy = null;
         }
@@ -139,8 +137,7 @@ final class EventRedaction {
     /** True when a text of the event names Hume: read only for an event with a flagged text. */
     private static boolean namesHume(
             String formatted, IThrowableProxy proxy, List<KeyValuePair> pairs, Map<String, String> mdc) {
-        if (Credentials.marksHume(formatted)
-                || RedactedThrowableProxy.namesHume(proxy, new int[] {Detector.MAX_THROWABLES})) {
+        if (Credentials.marksHume(formatted) || RedactedThrowableProxy.namesHume(proxy)) {
             return true;
         }
         try {

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import io.github.humecodes.Detector;
 import io.github.humecodes.internal.Credentials;
+import java.util.function.Predicate;
 
 /**
  * A throwable proxy whose messages, through the whole chain of causes and suppressed exceptions, have their
@@ -41,84 +42,47 @@ final class RedactedThrowableProxy implements IThrowableProxy {
             return null;
         }
         int[] budget = {Detector.MAX_THROWABLES};
-        return changes(proxy, humeScope, budget) || budget[0] < 0
+        return anyMessage(proxy, m -> redact(m, humeScope) != m, budget) || budget[0] < 0
                 ? new RedactedThrowableProxy(proxy, humeScope)
                 : proxy;
     }
 
-    /**
-     * The flags ({@link Credentials#flags}) of every message in {@code proxy}'s chain, at most {@code budget[0]}
-     * proxies (the budget goes below zero when there were more); no allocation.
-     */
-    static int flags(IThrowableProxy proxy, int[] budget) {
-        if (proxy == null) {
-            return 0;
-        }
-        if (--budget[0] < 0) {
-            return 0;
-        }
-        int flags = Credentials.flags(proxy.getMessage()) | Credentials.flags(overridingMessage(proxy));
-        if (proxy.isCyclic()) {
-            return flags;
-        }
-        flags |= flags(proxy.getCause(), budget);
-        IThrowableProxy[] suppressed = proxy.getSuppressed();
-        if (suppressed != null) {
-            for (IThrowableProxy s : suppressed) {
-                flags |= flags(s, budget);
-            }
-        }
-        return flags;
+    /** True when a message in {@code proxy}'s chain may hold a credential ({@link Credentials#flags}); no allocation. */
+    static boolean mayHoldCredentials(IThrowableProxy proxy) {
+        return anyMessage(proxy, m -> Credentials.flags(m) != 0, new int[] {Detector.MAX_THROWABLES});
     }
 
-    /** True when a message in {@code proxy}'s chain names Hume, at most {@code budget[0]} proxies read. */
-    static boolean namesHume(IThrowableProxy proxy, int[] budget) {
+    /** True when a message in {@code proxy}'s chain names Hume ({@link Credentials#marksHume}). */
+    static boolean namesHume(IThrowableProxy proxy) {
         try {
-            if (proxy == null || --budget[0] < 0) {
-                return false;
-            }
-            if (Credentials.marksHume(proxy.getMessage()) || Credentials.marksHume(overridingMessage(proxy))) {
-                return true;
-            }
-            if (proxy.isCyclic()) {
-                return false;
-            }
-            if (namesHume(proxy.getCause(), budget)) {
-                return true;
-            }
-            IThrowableProxy[] suppressed = proxy.getSuppressed();
-            if (suppressed != null) {
-                for (IThrowableProxy s : suppressed) {
-                    if (namesHume(s, budget)) {
-                        return true;
-                    }
-                }
-            }
+            return anyMessage(proxy, Credentials::marksHume, new int[] {Detector.MAX_THROWABLES});
         } catch (RuntimeException e) {
-            // a proxy that cannot be read names nothing
+            return false; // a proxy that cannot be read names nothing
         }
-        return false;
     }
 
-    private static boolean changes(IThrowableProxy proxy, boolean humeScope, int[] budget) {
+    /**
+     * The one walk of a proxy chain: true when {@code test} holds for a message or overriding message of
+     * {@code proxy}, its causes or its suppressed proxies, at most {@code budget[0]} proxies read (the budget goes
+     * below zero when there were more).
+     */
+    private static boolean anyMessage(IThrowableProxy proxy, Predicate<String> test, int[] budget) {
         if (proxy == null || --budget[0] < 0) {
             return false;
         }
-        String m = proxy.getMessage();
-        String o = overridingMessage(proxy);
-        if (redact(m, humeScope) != m || redact(o, humeScope) != o) {
+        if (test.test(proxy.getMessage()) || test.test(overridingMessage(proxy))) {
             return true;
         }
         if (proxy.isCyclic()) {
             return false;
         }
-        if (changes(proxy.getCause(), humeScope, budget)) {
+        if (anyMessage(proxy.getCause(), test, budget)) {
             return true;
         }
         IThrowableProxy[] suppressed = proxy.getSuppressed();
         if (suppressed != null) {
             for (IThrowableProxy s : suppressed) {
-                if (changes(s, humeScope, budget)) {
+                if (anyMessage(s, test, budget)) {
                     return true;
                 }
             }

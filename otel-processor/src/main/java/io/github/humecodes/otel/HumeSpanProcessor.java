@@ -126,9 +126,9 @@ public final class HumeSpanProcessor implements ExtendedSpanProcessor {
             if (redactCredentials) {
                 scan.noteText(description);
                 // Names hold no credential in any instrumentation's conventions: a name is read only when the rest
-                // of the span may hold one or names a credential (and then it may say the span is Hume's).
-                String name = scan.mayHoldCredentials() ? span.getName() : null;
+                // of the span may hold one (and then it may say the span is Hume's).
                 if (scan.mayHoldCredentials()) {
+                    String name = span.getName();
                     redact(span, scan.humeScope(attributes, description, name), attributes, name, status);
                 }
             }
